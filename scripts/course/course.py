@@ -1,0 +1,206 @@
+"""The whole course as the build sees it: lectures, quizzes and every consistency problem between them."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from .lectures import DEFAULT_LANG, LANGS, Lecture, load_lectures
+from .problems import Problem
+from .quizzes import Quiz, load_quiz_file
+
+FIXED_BEFORE = ("why", "objectives")
+FIXED_AFTER = ("case", "discussion", "key-points", "sources", "quiz")
+BODY_SECTIONS = (3, 6)
+MIN_LIST_ITEMS = {"objectives": 3, "discussion": 3, "key-points": 3, "sources": 1}
+ZH_LENGTH = (3000, 6000)
+EN_WORDS_PER_HAN = 0.4  # below this the English is a summary, not a translation
+MIN_QUESTIONS_FINAL = 10
+REQUIRED_META = ("id", "number", "title", "teaching_minutes", "status", "last_reviewed")
+
+
+@dataclass
+class Course:
+    root: Path
+    lectures: dict[str, dict[str, Lecture]] = field(default_factory=dict)
+    quizzes: dict[str, Quiz] = field(default_factory=dict)
+    problems: list[Problem] = field(default_factory=list)
+
+    def lecture(self, lecture_id: str, lang: str) -> Lecture | None:
+        return self.lectures.get(lecture_id, {}).get(lang) or self.lectures.get(lecture_id, {}).get(DEFAULT_LANG)
+
+    def ordered_lectures(self) -> list[str]:
+        return sorted(self.lectures, key=lambda stem: (self.lectures[stem].get(DEFAULT_LANG) or
+                                                       next(iter(self.lectures[stem].values()))).number)
+
+    def quiz_for(self, lecture_id: str) -> Quiz | None:
+        return next((q for q in self.quizzes.values() if q.lecture == lecture_id), None)
+
+
+def load_course(root: Path) -> Course:
+    """Load lectures and quizzes and run every check; never raises on bad content."""
+    course = Course(root=root, lectures=load_lectures(root))
+    problems = course.problems
+    problems.extend(check_twins(root))
+    for path in sorted((root / "quizzes").glob("*.yml")) if (root / "quizzes").is_dir() else []:
+        quiz, quiz_problems = load_quiz_file(path, root)
+        problems.extend(quiz_problems)
+        if quiz is None:
+            continue
+        if quiz.id in course.quizzes:
+            problems.append(Problem(quiz.path, quiz.id_line, f"quiz id {quiz.id} is also used by "
+                                    f"{course.quizzes[quiz.id].path}"))
+            continue
+        course.quizzes[quiz.id] = quiz
+    for stem, versions in course.lectures.items():
+        problems.extend(check_lecture(stem, versions, course))
+    problems.extend(check_quizzes_against_lectures(course))
+    course.problems = sorted(set(problems))
+    return course
+
+
+def check_twins(root: Path) -> list[Problem]:
+    """Every page exists in both languages: no silent fallback to Chinese."""
+    problems: list[Problem] = []
+    for folder in ("docs", "lectures"):
+        base = root / folder
+        if not base.is_dir():
+            continue
+        pages = {p.relative_to(root).as_posix() for p in base.rglob("*.md")}
+        for page in sorted(pages):
+            if page.endswith(".en.md"):
+                if page[: -len(".en.md")] + ".md" not in pages:
+                    problems.append(Problem(page, 1, "no Chinese version"))
+            elif page[: -len(".md")] + ".en.md" not in pages:
+                problems.append(Problem(page, 1, "no English version"))
+    return problems
+
+
+def _check_meta(stem: str, lecture: Lecture) -> list[Problem]:
+    problems = list(lecture.meta_problems)
+    meta = lecture.meta
+    if lecture.meta_problems:
+        return problems
+    for key in REQUIRED_META:
+        if key not in meta:
+            problems.append(Problem(lecture.path, meta.line or 1, f"front matter: missing {key}"))
+    if "id" in meta and meta["id"] != stem:
+        problems.append(Problem(lecture.path, meta.line_of("id"), f"front matter: id must be {stem} (the file name)"))
+    if "number" in meta and meta["number"] != int(stem.split("-")[1]):
+        problems.append(Problem(lecture.path, meta.line_of("number"), f"front matter: number does not match {stem}"))
+    if "status" in meta and meta["status"] not in ("draft", "final"):
+        problems.append(Problem(lecture.path, meta.line_of("status"), "front matter: status is draft or final"))
+    if "teaching_minutes" in meta and not isinstance(meta["teaching_minutes"], int):
+        problems.append(Problem(lecture.path, meta.line_of("teaching_minutes"), "front matter: teaching_minutes is a number"))
+    if "last_reviewed" in meta and not isinstance(meta["last_reviewed"], dt.date):
+        problems.append(Problem(lecture.path, meta.line_of("last_reviewed"), "front matter: last_reviewed is a date (YYYY-MM-DD)"))
+    return problems
+
+
+def _check_skeleton(lecture: Lecture, course: Course) -> list[Problem]:
+    problems: list[Problem] = []
+    path = lecture.path
+    sections = lecture.sections()
+    for heading in sections:
+        if not heading.anchor:
+            problems.append(Problem(path, heading.line, f"heading '{heading.title}' has no anchor; add {{ #an-anchor }}"))
+    anchors = [h.anchor for h in sections if h.anchor]
+    for name in FIXED_BEFORE + FIXED_AFTER:
+        if name not in anchors:
+            problems.append(Problem(path, 1, f"missing section {{ #{name} }}"))
+    if all(name in anchors for name in FIXED_BEFORE + FIXED_AFTER):
+        positions = [anchors.index(name) for name in FIXED_BEFORE + FIXED_AFTER]
+        body = anchors[anchors.index("objectives") + 1 : anchors.index("case")]
+        if positions != sorted(positions) or positions[:2] != [0, 1] or positions[2:] != list(
+            range(len(anchors) - len(FIXED_AFTER), len(anchors))
+        ):
+            problems.append(Problem(path, 1, "sections out of order: why, objectives, body sections, case, "
+                                    "discussion, key-points, sources, quiz"))
+        elif not BODY_SECTIONS[0] <= len(body) <= BODY_SECTIONS[1]:
+            problems.append(Problem(path, 1, f"{len(body)} body sections; a lecture has "
+                                    f"{BODY_SECTIONS[0]} to {BODY_SECTIONS[1]}"))
+    for heading in sections:
+        need = MIN_LIST_ITEMS.get(heading.anchor or "")
+        if need and heading.list_items < need:
+            problems.append(Problem(path, heading.line, f"section #{heading.anchor} lists {heading.list_items} "
+                                    f"item(s); it needs at least {need}"))
+    if lecture.block_line("trainer") is None:
+        problems.append(Problem(path, 1, "missing trainer notes (/// trainer ... ///)"))
+    quiz_blocks = [(arg, line) for name, arg, line in lecture.blocks if name == "quiz"]
+    if not quiz_blocks:
+        problems.append(Problem(path, 1, "missing quiz marker (/// quiz | QUIZ-ID)"))
+    for quiz_id, line in quiz_blocks:
+        quiz = course.quizzes.get(quiz_id)
+        if quiz is None:
+            problems.append(Problem(path, line, f"quiz {quiz_id or '(no id)'} not found in quizzes/"))
+        elif quiz.lecture != lecture.id:
+            problems.append(Problem(path, line, f"quiz {quiz_id} belongs to {quiz.lecture}, not {lecture.id}"))
+    return problems
+
+
+def _check_length(lecture: Lecture, zh: Lecture | None) -> list[Problem]:
+    if lecture.lang == "zh":
+        low, high = ZH_LENGTH
+        if not low <= lecture.han_chars <= high:
+            return [Problem(lecture.path, 1, f"{lecture.han_chars} Chinese characters in the body; "
+                            f"a final lecture has {low} to {high}")]
+    elif zh is not None and lecture.words < zh.han_chars * EN_WORDS_PER_HAN:
+        return [Problem(lecture.path, 1, f"{lecture.words} English words for {zh.han_chars} Chinese characters: "
+                        "translate the whole lecture, not a summary")]
+    return []
+
+
+def check_lecture(stem: str, versions: dict[str, Lecture], course: Course) -> list[Problem]:
+    """Front matter, skeleton, zh/en parity and length of one lecture."""
+    problems: list[Problem] = []
+    zh = versions.get("zh")
+    for lecture in versions.values():
+        problems.extend(_check_meta(stem, lecture))
+        problems.extend(_check_skeleton(lecture, course))
+        if lecture.is_final and not lecture.meta_problems:
+            problems.extend(_check_length(lecture, zh))
+    en = versions.get("en")
+    if zh is not None and en is not None and not zh.meta_problems and not en.meta_problems:
+        for key in ("id", "number", "status", "teaching_minutes"):
+            if zh.meta.get(key) != en.meta.get(key):
+                problems.append(Problem(en.path, en.meta.line_of(key), f"front matter: {key} differs from the Chinese version"))
+        zh_anchors = [h.anchor for h in zh.sections()]
+        en_sections = en.sections()
+        en_anchors = [h.anchor for h in en_sections]
+        if zh_anchors != en_anchors:
+            index = next((i for i, (a, b) in enumerate(zip(zh_anchors, en_anchors)) if a != b),
+                         min(len(zh_anchors), len(en_anchors)))
+            line = en_sections[index].line if index < len(en_sections) else 1
+            problems.append(Problem(en.path, line, "sections differ from the Chinese version: "
+                                    f"expected #{zh_anchors[index] if index < len(zh_anchors) else '(none)'}, "
+                                    f"found #{en_anchors[index] if index < len(en_anchors) else '(none)'}"))
+    return problems
+
+
+def check_quizzes_against_lectures(course: Course) -> list[Problem]:
+    """Each quiz belongs to a lecture, points at sections that exist, and is long enough once final."""
+    problems: list[Problem] = []
+    question_ids: dict[str, str] = {}
+    for quiz in sorted(course.quizzes.values(), key=lambda q: q.path):
+        versions = course.lectures.get(quiz.lecture)
+        for question in quiz.questions:
+            where = f"{quiz.path}:{question.line}"
+            if question.id in question_ids and question_ids[question.id] != where:
+                problems.append(Problem(quiz.path, question.line, f"question id {question.id} is also used at "
+                                        f"{question_ids[question.id]}"))
+            question_ids.setdefault(question.id, where)
+        if not versions:
+            problems.append(Problem(quiz.path, quiz.lecture_line, f"lecture {quiz.lecture} does not exist in lectures/"))
+            continue
+        for question in quiz.questions:
+            for lang in LANGS:
+                lecture = versions.get(lang)
+                if lecture is not None and question.section not in lecture.anchors():
+                    problems.append(Problem(quiz.path, question.line, f"question {question.id}: section "
+                                            f"#{question.section} does not exist in {lecture.path}"))
+        zh = versions.get("zh")
+        if zh is not None and zh.is_final and len(quiz.questions) < MIN_QUESTIONS_FINAL:
+            problems.append(Problem(quiz.path, quiz.id_line, f"{len(quiz.questions)} questions; the quiz of a final "
+                                    f"lecture has at least {MIN_QUESTIONS_FINAL}"))
+    return problems

@@ -1,0 +1,32 @@
+"""Bring `lectures/*.md` into the MkDocs build as if they lived in `docs/lectures/`.
+
+The files are added before mkdocs-static-i18n reads the file list, so the plugin
+gives them the same locale, URL and alternates (language switcher) as any page
+in docs/. Their text is then read from `lectures/` by `read_lecture_source`.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.structure.files import File, Files
+from mkdocs.structure.pages import Page
+
+LECTURES = "lectures"
+
+
+def add_lecture_files(files: Files, config: MkDocsConfig, root: Path) -> Files:
+    for path in sorted((root / LECTURES).glob("*.md")):
+        src_uri = f"{LECTURES}/{path.name}"
+        if files.get_file_from_path(src_uri) is None:
+            files.append(File(src_uri, config.docs_dir, config.site_dir, config.use_directory_urls))
+    return files
+
+
+def read_lecture_source(page: Page, root: Path) -> str | None:
+    """The Markdown of a lecture page, from lectures/; None for every other page."""
+    src_uri = page.file.src_uri
+    if not src_uri.startswith(f"{LECTURES}/"):
+        return None
+    return (root / src_uri).read_text(encoding="utf-8-sig")

@@ -1,0 +1,88 @@
+"""MkDocs hooks: thin wiring of the `scripts.course` package into the build (logic lives in the package)."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+from typing import Any
+
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import event_priority
+from mkdocs.structure.files import Files
+from mkdocs.structure.pages import Page
+
+ROOT = Path(__file__).resolve().parents[1]
+if str(ROOT) not in sys.path:
+    sys.path.insert(0, str(ROOT))
+
+from scripts.course.blocks import CourseBlocksExtension, PageContext  # noqa: E402
+from scripts.course.course import load_course  # noqa: E402
+from scripts.course.language_switch import alternate_links  # noqa: E402
+from scripts.course.search_index import write_split_indexes  # noqa: E402
+from scripts.course.site_files import add_lecture_files, read_lecture_source  # noqa: E402
+
+CONTEXT = PageContext()
+OFFLINE_SHIM = "assets/vendor/iframe-worker/shim.js"
+
+
+def _offline(config: MkDocsConfig) -> bool:
+    plugin = config.plugins.get("material/offline") or config.plugins.get("offline")
+    return bool(plugin and plugin.config.enabled)
+
+
+def _i18n(config: MkDocsConfig) -> Any:
+    return config.plugins.get("i18n")
+
+
+@event_priority(100)  # before Material's offline plugin looks for an iframe-worker shim
+def on_config(config: MkDocsConfig) -> MkDocsConfig:
+    if not any(isinstance(ext, CourseBlocksExtension) for ext in config.markdown_extensions):
+        config.markdown_extensions.append(CourseBlocksExtension(CONTEXT))  # type: ignore[arg-type]
+    if _offline(config) and OFFLINE_SHIM not in config.extra.get("polyfills", []):
+        config.extra["polyfills"] = [*config.extra.get("polyfills", []), OFFLINE_SHIM]
+    return config
+
+
+@event_priority(100)  # before the site directory is cleaned: bad content leaves the last site untouched
+def on_pre_build(config: MkDocsConfig) -> None:
+    CONTEXT.course = load_course(ROOT)
+    CONTEXT.problems.clear()
+    if CONTEXT.course.problems:
+        raise PluginError("content check failed:\n" + "\n".join(str(p) for p in CONTEXT.course.problems))
+
+
+@event_priority(100)  # before mkdocs-static-i18n (-100), which then localises the lecture files too
+def on_files(files: Files, config: MkDocsConfig) -> Files:
+    return add_lecture_files(files, config, ROOT)
+
+
+def on_page_read_source(page: Page, config: MkDocsConfig) -> str | None:
+    return read_lecture_source(page, ROOT)
+
+
+def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
+    CONTEXT.lang = getattr(page.file, "locale", None) or config.theme.get("language", "zh")
+    CONTEXT.src_uri = page.file.src_uri
+    return markdown
+
+
+@event_priority(0)  # after mkdocs-static-i18n (50) has set its own switcher links
+def on_page_context(context: dict[str, Any], page: Page, config: MkDocsConfig, nav: Any) -> dict[str, Any]:
+    # mkdocs-static-i18n sets the switcher as an attribute of `extra` (which templates read first).
+    current = getattr(config.extra, "alternate", None) or config.extra.get("alternate")
+    if current:
+        config.extra.alternate = config.extra["alternate"] = alternate_links(page, current)
+    return context
+
+
+@event_priority(-200)  # after mkdocs-static-i18n has built every language and merged the search index
+def on_post_build(config: MkDocsConfig) -> None:
+    if CONTEXT.problems:
+        raise PluginError("\n".join(CONTEXT.problems))
+    i18n = _i18n(config)
+    if i18n is not None and getattr(i18n, "building", False):
+        return  # an inner per-language build; the outer build splits the merged index once
+    languages = [lang.locale for lang in i18n.config.languages if lang.build] if i18n else ["zh"]
+    default = i18n.default_language if i18n else "zh"
+    write_split_indexes(Path(config.site_dir), default, [x for x in languages if x != default], _offline(config))
