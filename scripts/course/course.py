@@ -17,7 +17,7 @@ MIN_LIST_ITEMS = {"objectives": 3, "discussion": 3, "key-points": 3, "sources": 
 ZH_LENGTH = (3000, 6000)
 EN_WORDS_PER_HAN = 0.4  # below this the English is a summary, not a translation
 MIN_QUESTIONS_FINAL = 10
-REQUIRED_META = ("id", "number", "title", "teaching_minutes", "status", "last_reviewed")
+REQUIRED_META = ("id", "number", "title", "teaching_minutes", "stage", "last_reviewed")
 
 
 @dataclass
@@ -89,8 +89,8 @@ def _check_meta(stem: str, lecture: Lecture) -> list[Problem]:
         problems.append(Problem(lecture.path, meta.line_of("id"), f"front matter: id must be {stem} (the file name)"))
     if "number" in meta and meta["number"] != int(stem.split("-")[1]):
         problems.append(Problem(lecture.path, meta.line_of("number"), f"front matter: number does not match {stem}"))
-    if "status" in meta and meta["status"] not in ("draft", "final"):
-        problems.append(Problem(lecture.path, meta.line_of("status"), "front matter: status is draft or final"))
+    if "stage" in meta and meta["stage"] not in ("draft", "final"):
+        problems.append(Problem(lecture.path, meta.line_of("stage"), "front matter: stage is draft or final"))
     if "teaching_minutes" in meta and not isinstance(meta["teaching_minutes"], int):
         problems.append(Problem(lecture.path, meta.line_of("teaching_minutes"), "front matter: teaching_minutes is a number"))
     if "last_reviewed" in meta and not isinstance(meta["last_reviewed"], dt.date):
@@ -162,7 +162,7 @@ def check_lecture(stem: str, versions: dict[str, Lecture], course: Course) -> li
             problems.extend(_check_length(lecture, zh))
     en = versions.get("en")
     if zh is not None and en is not None and not zh.meta_problems and not en.meta_problems:
-        for key in ("id", "number", "status", "teaching_minutes"):
+        for key in ("id", "number", "stage", "teaching_minutes"):
             if zh.meta.get(key) != en.meta.get(key):
                 problems.append(Problem(en.path, en.meta.line_of(key), f"front matter: {key} differs from the Chinese version"))
         zh_anchors = [h.anchor for h in zh.sections()]

@@ -58,12 +58,12 @@ class Lecture:
         return str(self.meta.get("title", ""))
 
     @property
-    def status(self) -> str:
-        return str(self.meta.get("status", "draft"))
+    def stage(self) -> str:
+        return str(self.meta.get("stage", "draft"))
 
     @property
     def is_final(self) -> bool:
-        return self.status == "final"
+        return self.stage == "final"
 
     def sections(self) -> list[Heading]:
         return [h for h in self.headings if h.level == 2]

@@ -1,0 +1,100 @@
+"""`make offline`: build the site for file:// and pack it into one reproducible zip.
+
+The zip holds one top-level folder with the site's `index.html` at its top and a
+short how-to-open note. The same commit always gives the same bytes: entries are
+sorted, timestamps fixed to the commit time, and nothing depends on the build path.
+"""
+
+from __future__ import annotations
+
+import argparse
+import hashlib
+import os
+import shutil
+import subprocess
+import sys
+import time
+import zipfile
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[2]
+NAME = "cppcc-course"
+DROP = ("sitemap.xml", "sitemap.xml.gz")  # useless from disk, and the .gz embeds a build time
+HOW_TO_OPEN = """政协委员履职培训课程（离线版） {version}，{date}
+
+打开方法：解压后，双击本文件夹中的 index.html，即可在浏览器中阅读全部课程。
+不需要网络。搜索、自测题、中英文切换都可以离线使用。建议使用较新版本的
+Chromium 内核浏览器（如 Chrome、Edge、360 极速浏览器等）。
+
+CPPCC Members' Training Course (offline edition) {version}, {date}
+
+How to open: unzip, then double-click index.html in this folder to read the whole
+course in your browser. No network is needed; search, self-tests and the language
+switch work offline. A current Chromium-based browser (Chrome, Edge) is recommended.
+"""
+
+
+def version() -> str:
+    return (ROOT / "VERSION").read_text(encoding="utf-8").strip()
+
+
+def commit_time() -> int:
+    """Seconds since the epoch of the last commit (or SOURCE_DATE_EPOCH), so rebuilds match."""
+    if os.environ.get("SOURCE_DATE_EPOCH"):
+        return int(os.environ["SOURCE_DATE_EPOCH"])
+    try:
+        out = subprocess.run(["git", "log", "-1", "--format=%ct"], cwd=ROOT, capture_output=True, text=True, check=True)
+        return int(out.stdout.strip())
+    except (OSError, subprocess.CalledProcessError, ValueError):
+        return 315532800  # 1980-01-01, the earliest time a zip can hold
+
+
+def build_offline_site(dest: Path) -> None:
+    env = {**os.environ, "OFFLINE": "true", "NO_MKDOCS_2_WARNING": "1", "SOURCE_DATE_EPOCH": str(commit_time())}
+    if dest.exists():
+        shutil.rmtree(dest)
+    subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "--quiet", "-d", str(dest)],
+                   cwd=ROOT, env=env, check=True)
+    for name in DROP:
+        (dest / name).unlink(missing_ok=True)
+
+
+def write_zip(site: Path, target: Path, folder: str, stamp: int, note: str) -> None:
+    """Pack `site` under `folder/` with sorted entries and a fixed time."""
+    date_time = time.gmtime(max(stamp, 315532800))[:6]
+    files = sorted(p for p in site.rglob("*") if p.is_file())
+    target.parent.mkdir(parents=True, exist_ok=True)
+    with zipfile.ZipFile(target, "w", compression=zipfile.ZIP_DEFLATED, compresslevel=9) as archive:
+        entries = [(f"{folder}/README.txt", note.encode("utf-8"))]
+        entries += [(f"{folder}/{p.relative_to(site).as_posix()}", p.read_bytes()) for p in files]
+        for name, data in sorted(entries):
+            info = zipfile.ZipInfo(name, date_time=date_time)
+            info.compress_type = zipfile.ZIP_DEFLATED
+            info.external_attr = 0o644 << 16
+            info.create_system = 3
+            archive.writestr(info, data)
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description="Build the offline zip.")
+    parser.add_argument("--dist", type=Path, default=ROOT / "dist", help="where the zip and SHA256SUMS go")
+    parser.add_argument("--work", type=Path, default=ROOT / "build" / "offline-site", help="where the site is built")
+    args = parser.parse_args(argv)
+    stamp = commit_time()
+    name = f"{NAME}-{version()}"
+    site, dist = args.work.resolve(), args.dist.resolve()
+    print(f"[1/3] building the offline site into {site}/", flush=True)
+    build_offline_site(site)
+    target = dist / f"{name}.zip"
+    print(f"[2/3] packing {target}", flush=True)
+    date = time.strftime("%Y-%m-%d", time.gmtime(stamp))
+    write_zip(site, target, name, stamp, HOW_TO_OPEN.format(version=version(), date=date))
+    digest = hashlib.sha256(target.read_bytes()).hexdigest()
+    (dist / "SHA256SUMS").write_text(f"{digest}  {target.name}\n", encoding="utf-8")
+    size = target.stat().st_size
+    print(f"[3/3] {target}: {size / 1e6:.2f} MB, sha256 {digest}", flush=True)
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
