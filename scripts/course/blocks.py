@@ -22,6 +22,7 @@ from pymdownx.blocks import BlocksExtension
 from pymdownx.blocks.block import Block
 
 from .course import Course
+from .html_tree import add
 from .labels import label
 from .lectures import Lecture
 from .quiz_html import render_key_entry, render_quiz
@@ -59,8 +60,8 @@ class TrainerBlock(CourseBlock):
     ARGUMENT = None
 
     def on_create(self, parent: etree.Element) -> etree.Element:
-        aside = etree.SubElement(parent, "aside", {"class": "trainer-notes", "data-search-exclude": "true"})
-        etree.SubElement(aside, "p", {"class": "trainer-notes__title"}).text = label(self.context.lang, "trainer")
+        aside = add(parent, "aside", class_="trainer-notes", data_search_exclude="true")
+        add(aside, "p", label(self.context.lang, "trainer"), class_="trainer-notes__title")
         return aside
 
 
@@ -74,7 +75,7 @@ class QuizBlock(CourseBlock):
         if quiz is None:
             # The content check reports this with file and line before any page is rendered.
             self.context.problems.append(f"{self.context.src_uri}: quiz {self.argument} not found")
-            return etree.SubElement(parent, "div", {"class": "quiz quiz--missing"})
+            return add(parent, "div", class_="quiz quiz--missing")
         return render_quiz(parent, quiz, self.context.lang)
 
     def on_end(self, block: etree.Element) -> None:
@@ -85,7 +86,7 @@ class QuizBlock(CourseBlock):
 
 
 def _lecture_link(parent: etree.Element, lecture: Lecture, context: PageContext) -> None:
-    etree.SubElement(parent, "a", {"href": context.href_to(f"lectures/{lecture.id}.md")}).text = lecture.title
+    add(parent, "a", lecture.title, href=context.href_to(f"lectures/{lecture.id}.md"))
 
 
 class OutlineBlock(CourseBlock):
@@ -94,15 +95,15 @@ class OutlineBlock(CourseBlock):
 
     def on_create(self, parent: etree.Element) -> etree.Element:
         lang = self.context.lang
-        items = etree.SubElement(parent, "ol", {"class": "course-outline"})
+        items = add(parent, "ol", class_="course-outline")
         for lecture in self.lectures():
-            item = etree.SubElement(items, "li", {"data-lecture": lecture.id})
+            item = add(items, "li", data_lecture=lecture.id)
             _lecture_link(item, lecture, self.context)
             minutes = lecture.meta.get("teaching_minutes")
-            note = etree.SubElement(item, "span", {"class": "course-outline__meta"})
-            note.text = " · " + label(lang, "minutes", n=minutes) if isinstance(minutes, int) else ""
+            if isinstance(minutes, int):
+                add(item, "span", " · " + label(lang, "minutes", n=minutes), class_="course-outline__meta")
             if not lecture.is_final:
-                etree.SubElement(item, "span", {"class": "course-outline__coming"}).text = label(lang, "coming")
+                add(item, "span", label(lang, "coming"), class_="course-outline__coming")
         return items
 
 
@@ -113,21 +114,21 @@ class ProgressBlock(CourseBlock):
     def on_create(self, parent: etree.Element) -> etree.Element:
         lang = self.context.lang
         course = self.context.course
-        wrapper = etree.SubElement(parent, "div", {"class": "quiz-progress", "data-search-exclude": "true"})
-        etree.SubElement(wrapper, "p", {"class": "quiz-progress__nojs"}).text = label(lang, "progress_nojs")
-        table = etree.SubElement(wrapper, "table")
-        head = etree.SubElement(etree.SubElement(table, "thead"), "tr")
+        wrapper = add(parent, "div", class_="quiz-progress", data_search_exclude="true")
+        add(wrapper, "p", label(lang, "progress_nojs"), class_="quiz-progress__nojs")
+        table = add(wrapper, "table")
+        head = add(add(table, "thead"), "tr")
         for key in ("lecture", "questions", "progress"):
-            etree.SubElement(head, "th").text = label(lang, key)
-        body = etree.SubElement(table, "tbody")
+            add(head, "th", label(lang, key))
+        body = add(table, "tbody")
         for lecture in self.lectures():
             quiz = course.quiz_for(lecture.id) if course else None
             if quiz is None:
                 continue
-            row = etree.SubElement(body, "tr", {"data-quiz-id": quiz.id, "data-total": str(len(quiz.questions))})
-            _lecture_link(etree.SubElement(row, "td"), lecture, self.context)
-            etree.SubElement(row, "td").text = str(len(quiz.questions))
-            etree.SubElement(row, "td", {"class": "quiz-progress__status"}).text = "—"
+            row = add(body, "tr", data_quiz_id=quiz.id, data_total=str(len(quiz.questions)))
+            _lecture_link(add(row, "td"), lecture, self.context)
+            add(row, "td", str(len(quiz.questions)))
+            add(row, "td", "—", class_="quiz-progress__status")
         return wrapper
 
 
@@ -137,12 +138,12 @@ class KeyBlock(CourseBlock):
 
     def on_create(self, parent: etree.Element) -> etree.Element:
         course = self.context.course
-        wrapper = etree.SubElement(parent, "div", {"class": "quiz-key-all"})
+        wrapper = add(parent, "div", class_="quiz-key-all")
         for lecture in self.lectures():
             quiz = course.quiz_for(lecture.id) if course else None
             if quiz is None:
                 continue
-            heading = etree.SubElement(wrapper, "h2", {"id": f"key-{lecture.id}"})
+            heading = add(wrapper, "h2", id=f"key-{lecture.id}")
             _lecture_link(heading, lecture, self.context)
             render_key_entry(wrapper, quiz, self.context.lang, self.context.href_to(f"lectures/{lecture.id}.md"))
         return wrapper
@@ -158,7 +159,7 @@ class CourseBlocksExtension(BlocksExtension):
         self.context = context
         super().__init__(**kwargs)
 
-    def extendMarkdownBlocks(self, md: Markdown, block_mgr: Any) -> None:  # noqa: N802 - pymdownx API name
+    def extendMarkdownBlocks(self, md: Markdown, block_mgr: Any) -> None:
         for block in BLOCKS:
             bound = type(block.__name__, (block,), {"context": self.context})
             block_mgr.register(bound, {})

@@ -94,7 +94,8 @@ def _check_meta(stem: str, lecture: Lecture) -> list[Problem]:
     if "teaching_minutes" in meta and not isinstance(meta["teaching_minutes"], int):
         problems.append(Problem(lecture.path, meta.line_of("teaching_minutes"), "front matter: teaching_minutes is a number"))
     if "last_reviewed" in meta and not isinstance(meta["last_reviewed"], dt.date):
-        problems.append(Problem(lecture.path, meta.line_of("last_reviewed"), "front matter: last_reviewed is a date (YYYY-MM-DD)"))
+        problems.append(Problem(lecture.path, meta.line_of("last_reviewed"),
+                                "front matter: last_reviewed is a date (YYYY-MM-DD)"))
     return problems
 
 
@@ -169,7 +170,7 @@ def check_lecture(stem: str, versions: dict[str, Lecture], course: Course) -> li
         en_sections = en.sections()
         en_anchors = [h.anchor for h in en_sections]
         if zh_anchors != en_anchors:
-            index = next((i for i, (a, b) in enumerate(zip(zh_anchors, en_anchors)) if a != b),
+            index = next((i for i, (a, b) in enumerate(zip(zh_anchors, en_anchors, strict=False)) if a != b),
                          min(len(zh_anchors), len(en_anchors)))
             line = en_sections[index].line if index < len(en_sections) else 1
             problems.append(Problem(en.path, line, "sections differ from the Chinese version: "

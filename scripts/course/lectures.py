@@ -82,7 +82,7 @@ def split_front_matter(text: str) -> tuple[str, str, int]:
         if end != -1:
             front = text[4:end]
             body = text[end + 5 :]
-            return front, body, front.count("\n") + 3
+            return front, body, front.count("\n") + 4
     return "", text, 1
 
 

@@ -1,0 +1,153 @@
+"""Shared fixtures: the built site (online and offline copies), a local server and real headless Chromium."""
+
+from __future__ import annotations
+
+import functools
+import http.server
+import os
+import subprocess
+import sys
+import threading
+import zipfile
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[1]
+CHROMIUM = "/usr/bin/chromium"
+CHROMIUM_ARGS = ["--no-sandbox", "--disable-background-networking", "--disable-component-update"]
+ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+
+
+@dataclass(frozen=True)
+class Site:
+    """A built copy of the site and how a browser reaches its pages."""
+
+    kind: str  # "online" (served over HTTP) or "offline" (opened from file://)
+    root: Path
+    base: str
+
+    def url(self, page: str = "") -> str:
+        """URL of a page given as its path without extension, e.g. 'en/lectures/lecture-01'."""
+        page = page.strip("/")
+        if self.kind == "online":
+            return f"{self.base}/{page}/" if page else f"{self.base}/"
+        if page in ("", "en"):
+            return f"{self.base}/{page + '/' if page else ''}index.html"
+        return f"{self.base}/{page}.html"
+
+    def own(self, url: str) -> bool:
+        """Whether a request stays within the site (no third party, no network from disk)."""
+        if self.kind == "online":
+            return url.startswith((self.base + "/", "data:", "blob:"))
+        return url.startswith(("file:", "data:", "blob:"))
+
+    def pages(self) -> list[str]:
+        """Every HTML page of the copy, as page paths for `url`."""
+        found = []
+        for path in sorted(self.root.rglob("*.html")):
+            rel = path.relative_to(self.root).as_posix()
+            if rel == "404.html":
+                continue
+            if self.kind == "online":
+                found.append(rel.removesuffix("index.html").rstrip("/"))
+            else:
+                found.append(rel.removesuffix(".html").removesuffix("/index").removesuffix("index"))
+        return found
+
+
+def build_site(dest: Path) -> Path:
+    subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "--quiet", "-d", str(dest)],
+                   cwd=ROOT, env=ENV, check=True)
+    return dest
+
+
+@pytest.fixture(scope="session")
+def online_root(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return build_site(tmp_path_factory.mktemp("online") / "site")
+
+
+@pytest.fixture(scope="session")
+def offline_zip(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    dist = tmp_path_factory.mktemp("dist")
+    work = tmp_path_factory.mktemp("offline-work") / "site"
+    subprocess.run([sys.executable, "-m", "scripts.course.package", "--dist", str(dist), "--work", str(work)],
+                   cwd=ROOT, env=ENV, check=True, capture_output=True)
+    return next(dist.glob("*.zip"))
+
+
+@pytest.fixture(scope="session")
+def offline_root(offline_zip: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The zip unzipped into a folder whose name has Chinese characters and spaces, as on a county USB stick."""
+    target = tmp_path_factory.mktemp("usb") / "政协 培训 资料"
+    with zipfile.ZipFile(offline_zip) as archive:
+        archive.extractall(target)
+    (folder,) = list(target.iterdir())
+    return folder
+
+
+class _QuietHandler(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, *args: object) -> None:
+        pass
+
+
+@pytest.fixture(scope="session")
+def online_site(online_root: Path) -> Iterator[Site]:
+    handler = functools.partial(_QuietHandler, directory=str(online_root))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    yield Site("online", online_root, f"http://127.0.0.1:{server.server_address[1]}")
+    server.shutdown()
+
+
+@pytest.fixture(scope="session")
+def offline_site(offline_root: Path) -> Site:
+    return Site("offline", offline_root, offline_root.as_uri())
+
+
+@pytest.fixture(scope="session", params=["online", "offline"])
+def site(request: pytest.FixtureRequest) -> Site:
+    return request.getfixturevalue(f"{request.param}_site")
+
+
+@pytest.fixture(scope="session")
+def browser() -> Iterator[object]:
+    from playwright.sync_api import sync_playwright
+
+    if not Path(CHROMIUM).exists():
+        pytest.fail(f"{CHROMIUM} is missing: run `make system` (installs Debian chromium)")
+    with sync_playwright() as playwright:
+        chromium = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        yield chromium
+        chromium.close()
+
+
+@dataclass
+class Watch:
+    """Requests and script errors seen by a page."""
+
+    requests: list[str]
+    errors: list[str]
+
+
+@pytest.fixture
+def watch() -> Watch:
+    return Watch([], [])
+
+
+def open_page(browser: object, watch: Watch, **options: object) -> object:
+    context = browser.new_context(**options)  # type: ignore[attr-defined]
+    page = context.new_page()
+    page.on("request", lambda request: watch.requests.append(request.url))
+    page.on("pageerror", lambda error: watch.errors.append(str(error)))
+    return page
+
+
+@pytest.fixture
+def page(browser: object, watch: Watch) -> Iterator[object]:
+    page = open_page(browser, watch, viewport={"width": 1280, "height": 900})
+    yield page
+    page.context.close()
