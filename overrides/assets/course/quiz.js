@@ -14,8 +14,8 @@
         return "已核对 " + checked + " / " + total + " 题，答对 " + right + " 题。";
       },
       notTaken: "尚未作答",
-      taken: function (best, total, checked) {
-        return "已作答 " + checked + " 题，最好成绩 " + best + " / " + total;
+      taken: function (best, total) {
+        return "已作答，最好成绩 " + best + " / " + total;
       }
     },
     en: {
@@ -26,8 +26,8 @@
         return checked + " of " + total + " questions checked, " + right + " correct.";
       },
       notTaken: "Not taken yet",
-      taken: function (best, total, checked) {
-        return checked + " answered, best score " + best + " / " + total;
+      taken: function (best, total) {
+        return "Taken, best score " + best + " / " + total;
       }
     }
   };
@@ -198,7 +198,7 @@
     var total = Number(row.getAttribute("data-total"));
     var checked = Object.keys(state.checked).length;
     row.querySelector(".quiz-progress__status").textContent =
-      checked || state.best ? text().taken(Math.min(state.best, total), total, checked) : text().notTaken;
+      checked || state.best ? text().taken(Math.min(state.best, total), total) : text().notTaken;
     row.setAttribute("data-taken", checked || state.best ? "true" : "false");
   }
 

@@ -1,0 +1,84 @@
+"""The site in real Chromium, online (served over HTTP) and offline (the unzipped copy from file://)."""
+
+from __future__ import annotations
+
+import pytest
+from playwright.sync_api import Page, expect
+
+from tests.browser.helpers import page_path, search, switch_language
+from tests.conftest import Site, Watch, open_page
+
+
+def test_home_page_renders_with_the_course_outline(site: Site, page: Page, watch: Watch) -> None:
+    page.goto(site.url())
+    expect(page.locator("h1")).to_contain_text("政协委员履职培训课程")
+    expect(page.locator("ol.course-outline > li")).to_have_count(18)
+    assert watch.errors == []
+
+
+def test_navigation_leads_to_a_lecture(site: Site, page: Page) -> None:
+    page.goto(site.url())
+    page.locator(".md-nav--primary a", has_text="第五讲").first.click()
+    expect(page.locator("h1")).to_contain_text("政协协商与社会主义协商民主")
+    assert page_path(page.url, site.base) == "lectures/lecture-05"
+
+
+@pytest.mark.parametrize(("query", "expected"), [("文史", "lectures/lecture-13"), ("文史资料", "lectures/lecture-13")])
+def test_chinese_search_finds_the_right_page_first(site: Site, page: Page, query: str, expected: str) -> None:
+    page.goto(site.url())
+    results = search(page, query)
+    assert results, f"no results for {query}"
+    assert page_path(results[0], site.base) == expected
+
+
+def test_english_search_on_english_pages_returns_english_pages(site: Site, page: Page) -> None:
+    page.goto(site.url("en"))
+    results = search(page, "proposal")
+    assert len(results) >= 3
+    assert all(page_path(url, site.base).startswith("en") for url in results), results
+    assert page_path(results[0], site.base) == "en/lectures/lecture-09"
+
+
+def test_chinese_search_on_chinese_pages_returns_no_english_pages(site: Site, page: Page) -> None:
+    page.goto(site.url("lectures/lecture-02"))
+    results = search(page, "协商")
+    assert results and not any(page_path(url, site.base).startswith("en") for url in results)
+
+
+@pytest.mark.parametrize("path", ["lectures/lecture-04", "guide", ""])
+def test_language_switch_keeps_the_page_both_ways(site: Site, page: Page, path: str) -> None:
+    page.goto(site.url(path))
+    switch_language(page, "en")
+    assert page_path(page.url, site.base) == ("en/" + path).rstrip("/")
+    expect(page.locator("html")).to_have_attribute("lang", "en")
+    switch_language(page, "zh")
+    assert page_path(page.url, site.base) == path
+    expect(page.locator("html")).to_have_attribute("lang", "zh")
+
+
+@pytest.mark.parametrize("path", ["", "lectures/lecture-07", "en/lectures/lecture-07", "answer-key", "en/progress"])
+def test_phone_screen_has_no_sideways_scrolling(site: Site, browser: object, watch: Watch, path: str) -> None:
+    page = open_page(browser, watch, viewport={"width": 360, "height": 740}, is_mobile=True, has_touch=True)
+    page.goto(site.url(path))
+    expect(page.locator("h1").first).to_be_visible()
+    overflow = page.evaluate("document.documentElement.scrollWidth - window.innerWidth")
+    page.context.close()
+    assert overflow <= 0
+
+
+def test_every_page_loads_without_leaving_the_site_or_script_errors(site: Site, browser: object) -> None:
+    pages = site.pages()
+    assert len(pages) >= 2 * (18 + 5)
+    watch = Watch([], [])
+    page = open_page(browser, watch)
+    foreign: dict[str, list[str]] = {}
+    for path in pages:
+        watch.requests.clear()
+        page.goto(site.url(path))
+        page.wait_for_load_state("load")
+        outside = [url for url in watch.requests if not site.own(url)]
+        if outside:
+            foreign[path] = outside
+    page.context.close()
+    assert foreign == {}
+    assert watch.errors == []
