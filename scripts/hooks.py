@@ -46,6 +46,9 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
 
 @event_priority(100)  # before the site directory is cleaned: bad content leaves the last site untouched
 def on_pre_build(config: MkDocsConfig) -> None:
+    i18n = _i18n(config)
+    if CONTEXT.course is not None and i18n is not None and getattr(i18n, "building", False):
+        return  # the inner build of another language uses the course the outer build just checked
     CONTEXT.course = load_course(ROOT)
     CONTEXT.problems.clear()
     if CONTEXT.course.problems:

@@ -64,7 +64,7 @@ def test_each_error_class_names_file_and_line(old: str, new: str, expected: str)
 
 def test_broken_yaml_is_reported_with_its_line() -> None:
     assert messages("quiz: a\nquestions:\n  - id: [unclosed\n") == [
-        f"{PATH}:4: not valid YAML: expected ',' or ']', but got '<stream end>'"
+        f"{PATH}:4: not valid YAML: did not find expected ',' or ']'"
     ]
 
 

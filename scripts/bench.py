@@ -1,0 +1,112 @@
+"""`make bench`: print build, size and page-weight figures next to their targets (figures, not tests).
+
+- full build wall time and peak memory, ours and plain MkDocs + Material on the same content
+  (lectures copied into docs/, no hooks), and the ratio of the two (target <= 1.15);
+- size of the built site and of the offline zip (target <= 8 MB);
+- bytes a browser transfers for the home page and a lecture page (HTML + CSS + JS, gzip level 6),
+  with the search index counted separately.
+"""
+
+from __future__ import annotations
+
+import gzip
+import os
+import re
+import resource
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+ASSET = re.compile(r'<(?:script[^>]+src|link[^>]+href)="([^"]+\.(?:js|css))"')
+
+
+def timed_build(project: Path, dest: Path, extra_env: dict[str, str] | None = None) -> tuple[float, float]:
+    """Wall seconds and peak resident memory (MB) of one `mkdocs build` in a child process."""
+    code = ("import resource,subprocess,sys,time;t=time.perf_counter();"
+            "subprocess.run(sys.argv[1:],check=True,stdout=subprocess.DEVNULL,stderr=subprocess.DEVNULL);"
+            "print(time.perf_counter()-t, resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)")
+    out = subprocess.run([sys.executable, "-c", code, sys.executable, "-m", "mkdocs", "build", "-d", str(dest)],
+                         cwd=project, env={**ENV, **(extra_env or {})}, capture_output=True, text=True, check=True)
+    seconds, rss_kb = out.stdout.split()
+    return float(seconds), int(rss_kb) / 1024
+
+
+def plain_project(target: Path) -> Path:
+    """The same pages for plain MkDocs + Material: lectures inside docs/, no hooks, no custom blocks."""
+    shutil.copytree(ROOT / "docs", target / "docs", ignore=shutil.ignore_patterns("_data"))
+    shutil.copytree(ROOT / "lectures", target / "docs" / "lectures")
+    config = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
+    config = re.sub(r"\n(hooks|watch):\n(  - .*\n)+", "\n", config)
+    config = config.replace("custom_dir: overrides", "custom_dir: overrides_plain")
+    (target / "overrides_plain").mkdir()
+    (target / "mkdocs.yml").write_text(config, encoding="utf-8")
+    return target
+
+
+def gz(data: bytes) -> int:
+    return len(gzip.compress(data, compresslevel=6, mtime=0))
+
+
+def page_weight(site: Path, page: str) -> tuple[int, int]:
+    """(gzip bytes of the page's HTML + its CSS and JS, raw bytes of the same)."""
+    html_path = site / page
+    html = html_path.read_bytes()
+    total_gz, total_raw = gz(html), len(html)
+    for ref in sorted(set(ASSET.findall(html.decode("utf-8")))):
+        if ref.startswith(("http:", "https:", "//")):
+            continue
+        asset = (html_path.parent / ref.split("?")[0]).resolve()
+        if asset.is_file():
+            data = asset.read_bytes()
+            total_gz += gz(data)
+            total_raw += len(data)
+    return total_gz, total_raw
+
+
+def folder_size(path: Path) -> int:
+    return sum(p.stat().st_size for p in path.rglob("*") if p.is_file())
+
+
+def kb(n: float) -> str:
+    return f"{n / 1024:,.1f} KB"
+
+
+def main() -> int:
+    with tempfile.TemporaryDirectory() as tmp:
+        work = Path(tmp)
+        print("building (ours, then plain MkDocs + Material, then the offline zip) ...", flush=True)
+        ours_s, ours_mb = timed_build(ROOT, work / "site")
+        plain_s, plain_mb = timed_build(plain_project(work / "plain"), work / "plain-site")
+        started = time.perf_counter()
+        subprocess.run([sys.executable, "-m", "scripts.course.package", "--dist", str(work / "dist"),
+                        "--work", str(work / "offline")], cwd=ROOT, env=ENV, check=True, capture_output=True)
+        offline_s = time.perf_counter() - started
+        zip_path = next((work / "dist").glob("*.zip"))
+        site = work / "site"
+        ratio = ours_s / plain_s
+        print()
+        print(f"build, ours:               {ours_s:6.2f} s   peak {ours_mb:6.0f} MB")
+        print(f"build, plain MkDocs:       {plain_s:6.2f} s   peak {plain_mb:6.0f} MB")
+        print(f"ratio ours / plain:        {ratio:6.2f}     (target <= 1.15) {'OK' if ratio <= 1.15 else 'OVER'}")
+        print(f"offline build + zip:       {offline_s:6.2f} s")
+        pages = len(list(site.rglob("*.html")))
+        print(f"site size:                 {folder_size(site) / 1e6:6.2f} MB ({pages} HTML pages)")
+        zip_mb = zip_path.stat().st_size / 1e6
+        print(f"offline zip:               {zip_mb:6.2f} MB  (target <= 8 MB) {'OK' if zip_mb <= 8 else 'OVER'}")
+        for label, page in [("home page (zh)", "index.html"), ("lecture 1 (zh)", "lectures/lecture-01/index.html"),
+                            ("lecture 1 (en)", "en/lectures/lecture-01/index.html")]:
+            packed, raw = page_weight(site, page)
+            print(f"transfer, {label:16s} {kb(packed):>11s} gzip ({kb(raw)} raw), HTML+CSS+JS")
+        for lang, path in [("zh", "search/search_index.json"), ("en", "en/search/search_index.json")]:
+            data = (site / path).read_bytes()
+            print(f"search index ({lang}):         {kb(gz(data)):>11s} gzip ({kb(len(data))} raw)")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
