@@ -12,13 +12,17 @@ from __future__ import annotations
 import gzip
 import os
 import re
-import resource
 import shutil
 import subprocess
 import sys
 import tempfile
 import time
 from pathlib import Path
+
+import markdown
+
+from scripts.course.blocks import CourseBlocksExtension, PageContext
+from scripts.course.course import Course, load_course
 
 ROOT = Path(__file__).resolve().parents[1]
 ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
@@ -36,10 +40,28 @@ def timed_build(project: Path, dest: Path, extra_env: dict[str, str] | None = No
     return float(seconds), int(rss_kb) / 1024
 
 
+BLOCK = re.compile(r"^/// ([a-z-]+)(?: \| (\S+))?\n(.*?)^///\n", re.S | re.M)
+
+
+def inline_blocks(path: Path, course: Course) -> None:
+    """Replace our blocks by the HTML they render to, so the plain build gets the same page content."""
+    src_uri = path.relative_to(path.parents[1] if path.parent.name == "lectures" else path.parent).as_posix()
+    lang = "en" if path.name.endswith(".en.md") else "zh"
+    context = PageContext(course=course, lang=lang, src_uri=src_uri)
+
+    def render(match: re.Match[str]) -> str:
+        return "\n" + markdown.markdown(match.group(0), extensions=[CourseBlocksExtension(context)]) + "\n\n"
+
+    path.write_text(BLOCK.sub(render, path.read_text(encoding="utf-8")), encoding="utf-8")
+
+
 def plain_project(target: Path) -> Path:
-    """The same pages for plain MkDocs + Material: lectures inside docs/, no hooks, no custom blocks."""
+    """The same pages for plain MkDocs + Material: lectures inside docs/, blocks pre-rendered, no hooks."""
     shutil.copytree(ROOT / "docs", target / "docs", ignore=shutil.ignore_patterns("_data"))
     shutil.copytree(ROOT / "lectures", target / "docs" / "lectures")
+    course = load_course(ROOT)
+    for page in (target / "docs").rglob("*.md"):
+        inline_blocks(page, course)
     config = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
     config = re.sub(r"\n(hooks|watch):\n(  - .*\n)+", "\n", config)
     config = config.replace("custom_dir: overrides", "custom_dir: overrides_plain")
