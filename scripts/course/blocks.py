@@ -5,6 +5,9 @@
     /// course-outline     all lectures, in order, with teaching time
     /// quiz-progress      per lecture: quiz taken on this device, best score
     /// quiz-key           every quiz with answers and explanations, for trainers
+    /// procedure | NAME   numbered steps and a flow diagram from docs/_data/procedures/NAME.yml
+    /// glossary           all terms of docs/_data/glossary.yml with an index of initials
+    /// timeline           the documents timeline from docs/_data/timeline.yml
 
 The blocks read the course and the current page's language from a shared
 `PageContext` that the MkDocs hooks update before each page is rendered.
@@ -26,6 +29,7 @@ from .html_tree import add
 from .labels import label
 from .lectures import Lecture
 from .quiz_html import render_key_entry, render_quiz
+from .reference_html import render_glossary, render_procedure, render_timeline
 
 
 @dataclass
@@ -40,6 +44,12 @@ class PageContext:
     def href_to(self, src_uri: str) -> str:
         """A relative Markdown link from the current page to another source file (MkDocs resolves and checks it)."""
         return posixpath.relpath(src_uri, posixpath.dirname(self.src_uri) or ".")
+
+    def href_to_project(self, target: str) -> str:
+        """Like `href_to`, for a path from the project root (`lectures/...` or `docs/...`), anchor kept."""
+        page, _, anchor = target.partition("#")
+        href = self.href_to(page.removeprefix("docs/"))
+        return f"{href}#{anchor}" if anchor else href
 
 
 class CourseBlock(Block):
@@ -149,7 +159,39 @@ class KeyBlock(CourseBlock):
         return wrapper
 
 
-BLOCKS: tuple[type[CourseBlock], ...] = (TrainerBlock, QuizBlock, OutlineBlock, ProgressBlock, KeyBlock)
+class ProcedureBlock(CourseBlock):
+    NAME = "procedure"
+    ARGUMENT = True
+
+    def on_create(self, parent: etree.Element) -> etree.Element:
+        course = self.context.course
+        procedure = course.reference.procedures.get(self.argument) if course else None
+        if procedure is None:
+            self.context.problems.append(f"{self.context.src_uri}: procedure {self.argument} not found")
+            return add(parent, "div")
+        return render_procedure(parent, procedure, self.context.lang)
+
+
+class GlossaryBlock(CourseBlock):
+    NAME = "glossary"
+    ARGUMENT = None
+
+    def on_create(self, parent: etree.Element) -> etree.Element:
+        terms = self.context.course.reference.terms if self.context.course else []
+        return render_glossary(parent, terms, self.context.lang, self.context.href_to_project)
+
+
+class TimelineBlock(CourseBlock):
+    NAME = "timeline"
+    ARGUMENT = None
+
+    def on_create(self, parent: etree.Element) -> etree.Element:
+        events = self.context.course.reference.timeline if self.context.course else []
+        return render_timeline(parent, events, self.context.lang)
+
+
+BLOCKS: tuple[type[CourseBlock], ...] = (TrainerBlock, QuizBlock, OutlineBlock, ProgressBlock, KeyBlock,
+                                         ProcedureBlock, GlossaryBlock, TimelineBlock)
 
 
 class CourseBlocksExtension(BlocksExtension):

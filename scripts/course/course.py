@@ -9,6 +9,7 @@ from pathlib import Path
 from .lectures import DEFAULT_LANG, LANGS, Lecture, load_lectures
 from .problems import Problem
 from .quizzes import Quiz, load_quiz_file
+from .reference import Reference, load_reference
 
 FIXED_BEFORE = ("why", "objectives")
 FIXED_AFTER = ("case", "discussion", "key-points", "sources", "quiz")
@@ -25,6 +26,7 @@ class Course:
     root: Path
     lectures: dict[str, dict[str, Lecture]] = field(default_factory=dict)
     quizzes: dict[str, Quiz] = field(default_factory=dict)
+    reference: Reference = field(default_factory=Reference)
     problems: list[Problem] = field(default_factory=list)
 
     def lecture(self, lecture_id: str, lang: str) -> Lecture | None:
@@ -56,6 +58,8 @@ def load_course(root: Path) -> Course:
     for stem, versions in course.lectures.items():
         problems.extend(check_lecture(stem, versions, course))
     problems.extend(check_quizzes_against_lectures(course))
+    course.reference = load_reference(root)
+    problems.extend(course.reference.problems)
     course.problems = sorted(set(problems))
     return course
 

@@ -25,6 +25,11 @@ LABELS: dict[str, dict[str, str]] = {
         "coming": "编写中",
         "key_answer": "答案：",
         "key_section": "讲稿位置：",
+        "result": "产出：",
+        "flow_title": "流程图",
+        "flow_caption": "流程图：与上面的编号步骤一一对应。",
+        "source": "来源：",
+        "see": "相关讲座",
     },
     "en": {
         "trainer": "Trainer notes",
@@ -49,6 +54,11 @@ LABELS: dict[str, dict[str, str]] = {
         "coming": "in preparation",
         "key_answer": "Answer: ",
         "key_section": "Taught in: ",
+        "result": "Result: ",
+        "flow_title": "Flow diagram",
+        "flow_caption": "Flow diagram: the same steps as the numbered list above.",
+        "source": "Source: ",
+        "see": "Lecture",
     },
 }
 

@@ -1,0 +1,115 @@
+"""Markup for reference data: the glossary, procedure steps with a flow diagram drawn at build time, the timeline.
+
+The diagram is inline SVG: it costs no request and no script, works offline, and
+repeats the numbered steps, which stay on the page as the text equivalent.
+"""
+
+from __future__ import annotations
+
+import textwrap
+import xml.etree.ElementTree as etree
+from itertools import groupby
+
+from .html_tree import add
+from .labels import label
+from .reference import Event, Procedure, Term
+
+WIDTH, MARGIN, LINE, PAD, GAP = 640, 20, 22, 12, 28
+
+
+def _wrap(text: str, lang: str, width: int) -> list[str]:
+    if lang == "zh":
+        return [text[i : i + width] for i in range(0, len(text), width)] or [""]
+    return textwrap.wrap(text, width * 2) or [""]
+
+
+def render_procedure(parent: etree.Element, procedure: Procedure, lang: str) -> etree.Element:
+    """Numbered steps (who acts, what they do, what comes out) followed by the same flow as a diagram."""
+    wrapper = add(parent, "div", class_="procedure")
+    steps = add(wrapper, "ol", class_="procedure__steps")
+    for step in procedure.steps:
+        item = add(steps, "li")
+        add(item, "strong", step.actor[lang])
+        add(item, "span", ("：" if lang == "zh" else ": ") + step.action[lang])
+        result = add(item, "span", class_="procedure__output")
+        add(result, "span", label(lang, "result"))
+        add(result, "em", step.output[lang])
+    figure = add(wrapper, "figure", class_="procedure__flow")
+    title_id = f"flow-{procedure.name}"
+    boxes: list[tuple[int, list[tuple[str, str]]]] = []
+    y = MARGIN
+    for number, step in enumerate(procedure.steps, start=1):
+        lines = [("actor", f"{number}. {step.actor[lang]}")]
+        lines += [("action", text) for text in _wrap(step.action[lang], lang, 30)]
+        lines += [("output", "→ " + text) for text in _wrap(step.output[lang], lang, 28)]
+        boxes.append((y, lines))
+        y += len(lines) * LINE + 2 * PAD + GAP
+    height = y - GAP + MARGIN
+    svg = add(figure, "svg", xmlns="http://www.w3.org/2000/svg", viewBox=f"0 0 {WIDTH} {height}", role="img",
+              aria_labelledby=title_id, class_="procedure__svg")
+    add(svg, "title", label(lang, "flow_title"), id=title_id)
+    for index, (top, lines) in enumerate(boxes):
+        box_height = len(lines) * LINE + 2 * PAD
+        add(svg, "rect", x=str(MARGIN), y=str(top), width=str(WIDTH - 2 * MARGIN), height=str(box_height), rx="6",
+            class_="procedure__box")
+        for row, (kind, text) in enumerate(lines):
+            add(svg, "text", text, x=str(MARGIN + PAD), y=str(top + PAD + (row + 1) * LINE - 6),
+                class_=f"flow__{kind}")
+        if index + 1 < len(boxes):
+            start, end = top + box_height, boxes[index + 1][0]
+            middle = WIDTH // 2
+            add(svg, "line", x1=str(middle), y1=str(start), x2=str(middle), y2=str(end - 6), class_="procedure__arrow")
+            add(svg, "polygon", points=f"{middle - 6},{end - 8} {middle + 6},{end - 8} {middle},{end}",
+                class_="procedure__head")
+    add(figure, "figcaption", label(lang, "flow_caption"))
+    return wrapper
+
+
+def _initial(term: Term, lang: str) -> str:
+    return (term.pinyin if lang == "zh" else term.en)[:1].upper()
+
+
+def sort_terms(terms: list[Term], lang: str) -> list[Term]:
+    """Chinese by pinyin, English alphabetically by the English rendering."""
+    return sorted(terms, key=lambda t: (t.pinyin, t.term) if lang == "zh" else (t.en.lower(), t.pinyin))
+
+
+def render_glossary(parent: etree.Element, terms: list[Term], lang: str, href_to: object) -> etree.Element:
+    wrapper = add(parent, "div", class_="glossary")
+    ordered = sort_terms(terms, lang)
+    groups = [(letter, list(items)) for letter, items in groupby(ordered, key=lambda t: _initial(t, lang))]
+    index = add(wrapper, "p", class_="glossary__index")
+    for letter, _ in groups:
+        add(index, "a", letter, href=f"#initial-{letter.lower()}")
+    for letter, items in groups:
+        add(wrapper, "h2", letter, id=f"initial-{letter.lower()}")
+        entries = add(wrapper, "dl", class_="glossary__entries")
+        for term in items:
+            head = add(entries, "dt", id=term.anchor)
+            if lang == "zh":
+                add(head, "span", term.term, class_="glossary__term")
+                add(head, "span", term.pinyin, class_="glossary__pinyin")
+                add(head, "span", term.en, class_="glossary__en", lang="en")
+            else:
+                add(head, "span", term.en, class_="glossary__term")
+                add(head, "span", term.term, class_="glossary__zh", lang="zh")
+                add(head, "span", term.pinyin, class_="glossary__pinyin")
+            body = add(entries, "dd")
+            add(body, "p", term.definition[lang])
+            meta = add(body, "p", class_="glossary__meta")
+            add(meta, "span", label(lang, "source") + term.source)
+            if term.see:
+                add(meta, "span", " · ")
+                add(meta, "a", label(lang, "see"), href=href_to(term.see))  # type: ignore[operator]
+    return wrapper
+
+
+def render_timeline(parent: etree.Element, events: list[Event], lang: str) -> etree.Element:
+    items = add(parent, "ol", class_="timeline")
+    for event in events:
+        item = add(items, "li")
+        add(item, "time", event.date, datetime=event.date)
+        add(item, "strong", event.title[lang])
+        add(item, "p", event.purpose[lang])
+        add(item, "p", label(lang, "source") + event.source, class_="timeline__source")
+    return items
