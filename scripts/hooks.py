@@ -18,6 +18,7 @@ if str(ROOT) not in sys.path:
 
 from scripts.course.blocks import CourseBlocksExtension, PageContext  # noqa: E402
 from scripts.course.course import load_course  # noqa: E402
+from scripts.course.edition import edition  # noqa: E402
 from scripts.course.glossary_tooltips import GlossaryTooltipExtension  # noqa: E402
 from scripts.course.language_switch import alternate_links  # noqa: E402
 from scripts.course.search_index import write_split_indexes  # noqa: E402
@@ -41,6 +42,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     if not any(isinstance(ext, CourseBlocksExtension) for ext in config.markdown_extensions):
         config.markdown_extensions.append(CourseBlocksExtension(CONTEXT))  # type: ignore[arg-type]
         config.markdown_extensions.append(GlossaryTooltipExtension(CONTEXT))  # type: ignore[arg-type]
+    config.extra["edition"] = edition(ROOT, _offline(config))
     if _offline(config) and OFFLINE_SHIM not in config.extra.get("polyfills", []):
         config.extra["polyfills"] = [*config.extra.get("polyfills", []), OFFLINE_SHIM]
     return config

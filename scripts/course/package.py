@@ -17,6 +17,8 @@ import time
 import zipfile
 from pathlib import Path
 
+from .edition import commit_time, version
+
 ROOT = Path(__file__).resolve().parents[2]
 NAME = "cppcc-course"
 DROP = ("sitemap.xml", "sitemap.xml.gz")  # useless from disk, and the .gz embeds a build time
@@ -34,23 +36,8 @@ switch work offline. A current Chromium-based browser (Chrome, Edge) is recommen
 """
 
 
-def version() -> str:
-    return (ROOT / "VERSION").read_text(encoding="utf-8").strip()
-
-
-def commit_time() -> int:
-    """Seconds since the epoch of the last commit (or SOURCE_DATE_EPOCH), so rebuilds match."""
-    if os.environ.get("SOURCE_DATE_EPOCH"):
-        return int(os.environ["SOURCE_DATE_EPOCH"])
-    try:
-        out = subprocess.run(["git", "log", "-1", "--format=%ct"], cwd=ROOT, capture_output=True, text=True, check=True)
-        return int(out.stdout.strip())
-    except (OSError, subprocess.CalledProcessError, ValueError):
-        return 315532800  # 1980-01-01, the earliest time a zip can hold
-
-
-def build_offline_site(dest: Path) -> None:
-    env = {**os.environ, "OFFLINE": "true", "NO_MKDOCS_2_WARNING": "1", "SOURCE_DATE_EPOCH": str(commit_time())}
+def build_offline_site(dest: Path, stamp: int) -> None:
+    env = {**os.environ, "OFFLINE": "true", "NO_MKDOCS_2_WARNING": "1", "SOURCE_DATE_EPOCH": str(stamp)}
     if dest.exists():
         shutil.rmtree(dest)
     subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "--quiet", "-d", str(dest)],
@@ -80,15 +67,15 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--dist", type=Path, default=ROOT / "dist", help="where the zip and SHA256SUMS go")
     parser.add_argument("--work", type=Path, default=ROOT / "build" / "offline-site", help="where the site is built")
     args = parser.parse_args(argv)
-    stamp = commit_time()
-    name = f"{NAME}-{version()}"
+    stamp = commit_time(ROOT) or 315532800  # outside git: 1980-01-01, the earliest time a zip can hold
+    name = f"{NAME}-{version(ROOT)}"
     site, dist = args.work.resolve(), args.dist.resolve()
     print(f"[1/3] building the offline site into {site}/", flush=True)
-    build_offline_site(site)
+    build_offline_site(site, stamp)
     target = dist / f"{name}.zip"
     print(f"[2/3] packing {target}", flush=True)
     date = time.strftime("%Y-%m-%d", time.gmtime(stamp))
-    write_zip(site, target, name, stamp, HOW_TO_OPEN.format(version=version(), date=date))
+    write_zip(site, target, name, stamp, HOW_TO_OPEN.format(version=version(ROOT), date=date))
     digest = hashlib.sha256(target.read_bytes()).hexdigest()
     (dist / "SHA256SUMS").write_text(f"{digest}  {target.name}\n", encoding="utf-8")
     size = target.stat().st_size

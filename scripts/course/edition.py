@@ -1,0 +1,28 @@
+"""Which edition a build is (version, date, online or offline), shown on every page."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import time
+from pathlib import Path
+
+
+def version(root: Path) -> str:
+    return (root / "VERSION").read_text(encoding="utf-8").strip()
+
+
+def commit_time(root: Path) -> int | None:
+    """Seconds since the epoch of the last commit (or SOURCE_DATE_EPOCH), so rebuilds of a commit match."""
+    if os.environ.get("SOURCE_DATE_EPOCH"):
+        return int(os.environ["SOURCE_DATE_EPOCH"])
+    try:
+        out = subprocess.run(["git", "log", "-1", "--format=%ct"], cwd=root, capture_output=True, text=True, check=True)
+        return int(out.stdout.strip())
+    except (OSError, subprocess.CalledProcessError, ValueError):
+        return None  # not a git checkout
+
+
+def edition(root: Path, offline: bool) -> dict[str, object]:
+    stamp = commit_time(root) or int(time.time())
+    return {"version": version(root), "date": time.strftime("%Y-%m-%d", time.gmtime(stamp)), "offline": offline}

@@ -1,0 +1,39 @@
+"""The offline zip: layout, checksum, edition shown on its pages, and byte-identical rebuilds."""
+
+from __future__ import annotations
+
+import hashlib
+import subprocess
+import sys
+import zipfile
+from pathlib import Path
+
+from tests.conftest import ENV, ROOT
+
+
+def test_zip_has_one_folder_a_start_page_and_a_how_to_open_note(offline_zip: Path) -> None:
+    names = zipfile.ZipFile(offline_zip).namelist()
+    folder = offline_zip.stem
+    assert {name.split("/")[0] for name in names} == {folder}
+    assert f"{folder}/index.html" in names and f"{folder}/en/index.html" in names
+    note = zipfile.ZipFile(offline_zip).read(f"{folder}/README.txt").decode("utf-8")
+    assert "index.html" in note and "双击" in note and "double-click" in note
+    assert not any(name.endswith(("sitemap.xml", "sitemap.xml.gz")) for name in names)
+    sums = (offline_zip.parent / "SHA256SUMS").read_text(encoding="utf-8")
+    assert sums == f"{hashlib.sha256(offline_zip.read_bytes()).hexdigest()}  {offline_zip.name}\n"
+
+
+def test_every_offline_page_says_which_edition_it_is(offline_root: Path) -> None:
+    version = (ROOT / "VERSION").read_text(encoding="utf-8").strip()
+    pages = sorted(offline_root.rglob("*.html"))
+    assert len(pages) > 40
+    for page in pages:
+        html = page.read_text(encoding="utf-8")
+        assert f"离线版 {version}" in html or f"Offline edition {version}" in html, page
+
+
+def test_rebuilding_gives_identical_bytes(offline_zip: Path, tmp_path: Path) -> None:
+    subprocess.run([sys.executable, "-m", "scripts.course.package", "--dist", str(tmp_path / "dist"),
+                    "--work", str(tmp_path / "work")], cwd=ROOT, env=ENV, check=True, capture_output=True)
+    again = tmp_path / "dist" / offline_zip.name
+    assert hashlib.sha256(again.read_bytes()).hexdigest() == hashlib.sha256(offline_zip.read_bytes()).hexdigest()
