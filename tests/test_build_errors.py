@@ -18,7 +18,8 @@ def project(tmp_path: Path) -> Path:
     copy = tmp_path / "project"
     for name in ("docs", "lectures", "quizzes", "overrides", "scripts"):
         shutil.copytree(ROOT / name, copy / name, ignore=shutil.ignore_patterns("__pycache__"))
-    shutil.copy(ROOT / "mkdocs.yml", copy / "mkdocs.yml")
+    for name in ("mkdocs.yml", "VERSION"):
+        shutil.copy(ROOT / name, copy / name)
     return copy
 
 

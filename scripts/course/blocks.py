@@ -5,6 +5,7 @@
     /// course-outline     all lectures, in order, with teaching time
     /// quiz-progress      per lecture: quiz taken on this device, best score
     /// quiz-key           every quiz with answers and explanations, for trainers
+    /// trainer-digest     per lecture: teaching time, objectives and trainer notes, for trainers
     /// procedure | NAME   numbered steps and a flow diagram from docs/_data/procedures/NAME.yml
     /// glossary           all terms of docs/_data/glossary.yml with an index of initials
     /// timeline           the documents timeline from docs/_data/timeline.yml
@@ -20,6 +21,7 @@ import xml.etree.ElementTree as etree
 from dataclasses import dataclass, field
 from typing import Any
 
+import markdown
 from markdown import Markdown
 from pymdownx.blocks import BlocksExtension
 from pymdownx.blocks.block import Block
@@ -159,6 +161,34 @@ class KeyBlock(CourseBlock):
         return wrapper
 
 
+class TrainerDigestBlock(CourseBlock):
+    """For the trainers' page: per lecture its teaching time, objectives and all trainer notes."""
+
+    NAME = "trainer-digest"
+    ARGUMENT = None
+
+    def _markdown(self, parent: etree.Element, text: str) -> None:
+        # Rendered separately and stashed as HTML: it is already-checked lecture content.
+        html = markdown.markdown(text, extensions=["attr_list", "tables"])
+        add(parent, "div", self.md.htmlStash.store(html), class_="trainer-digest__notes")
+
+    def on_create(self, parent: etree.Element) -> etree.Element:
+        lang = self.context.lang
+        wrapper = add(parent, "div", class_="trainer-digest")
+        for lecture in self.lectures():
+            heading = add(wrapper, "h2", id=f"digest-{lecture.id}")
+            _lecture_link(heading, lecture, self.context)
+            minutes = lecture.meta.get("teaching_minutes")
+            if isinstance(minutes, int):
+                add(wrapper, "p", label(lang, "teaching_time") + label(lang, "minutes", n=minutes),
+                    class_="trainer-digest__meta")
+            add(wrapper, "h3", label(lang, "objectives"), id=f"digest-{lecture.id}-objectives")
+            self._markdown(wrapper, lecture.section_markdown.get("objectives", ""))
+            add(wrapper, "h3", label(lang, "trainer"), id=f"digest-{lecture.id}-notes")
+            self._markdown(wrapper, lecture.trainer_markdown)
+        return wrapper
+
+
 class ProcedureBlock(CourseBlock):
     NAME = "procedure"
     ARGUMENT = True
@@ -191,7 +221,7 @@ class TimelineBlock(CourseBlock):
 
 
 BLOCKS: tuple[type[CourseBlock], ...] = (TrainerBlock, QuizBlock, OutlineBlock, ProgressBlock, KeyBlock,
-                                         ProcedureBlock, GlossaryBlock, TimelineBlock)
+                                         TrainerDigestBlock, ProcedureBlock, GlossaryBlock, TimelineBlock)
 
 
 class CourseBlocksExtension(BlocksExtension):

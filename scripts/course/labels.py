@@ -30,6 +30,8 @@ LABELS: dict[str, dict[str, str]] = {
         "flow_caption": "流程图：与上面的编号步骤一一对应。",
         "source": "来源：",
         "see": "相关讲座",
+        "teaching_time": "教学时长：",
+        "objectives": "学习目标",
     },
     "en": {
         "trainer": "Trainer notes",
@@ -59,6 +61,8 @@ LABELS: dict[str, dict[str, str]] = {
         "flow_caption": "Flow diagram: the same steps as the numbered list above.",
         "source": "Source: ",
         "see": "Lecture",
+        "teaching_time": "Teaching time: ",
+        "objectives": "Learning objectives",
     },
 }
 

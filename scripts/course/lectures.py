@@ -43,6 +43,8 @@ class Lecture:
     blocks: list[tuple[str, str, int]] = field(default_factory=list)  # (name, argument, line)
     han_chars: int = 0
     words: int = 0
+    trainer_markdown: str = ""
+    section_markdown: dict[str, str] = field(default_factory=dict)  # h2 anchor -> its Markdown body
 
     @property
     def id(self) -> str:
@@ -104,9 +106,14 @@ def parse_lecture(text: str, path: str, lang: str) -> Lecture:
     in_fence = False
     in_trainer = False
     counted: list[str] = []
+    trainer: list[str] = []
     current: Heading | None = None
+    section_lines: list[str] | None = None
     for offset, line in enumerate(body.splitlines()):
         lineno = body_line + offset
+        if section_lines is not None and not in_trainer and not BLOCK_START.match(line) and not BLOCK_END.match(line) \
+                and not line.startswith("## "):
+            section_lines.append(line)
         if FENCE.match(line):
             in_fence = not in_fence
             continue
@@ -120,16 +127,23 @@ def parse_lecture(text: str, path: str, lang: str) -> Lecture:
         if BLOCK_END.match(line):
             in_trainer = False
             continue
+        if in_trainer:
+            trainer.append(line)
         heading = HEADING.match(line)
         if heading:
             current = Heading(len(heading.group(1)), heading.group(2).strip(), heading.group(3), lineno)
             lecture.headings.append(current)
+            if current.level == 2:
+                section_lines = []
+                lecture.section_markdown[current.anchor or current.title] = section_lines  # type: ignore[assignment]
         elif current is not None and LIST_ITEM.match(line) and not in_trainer:
             section = next(h for h in reversed(lecture.headings) if h.level == 2) if lecture.sections() else None
             if section is not None:
                 section.list_items += 1
         if not in_trainer:
             counted.append(line)
+    lecture.trainer_markdown = "\n".join(trainer).strip()
+    lecture.section_markdown = {k: "\n".join(v).strip() for k, v in lecture.section_markdown.items()}  # type: ignore[arg-type]
     text_counted = "\n".join(counted)
     lecture.han_chars = len(HAN.findall(text_counted))
     lecture.words = len(WORD.findall(re.sub(r"\{[^}]*\}|\([^)]*\.md[^)]*\)", " ", text_counted)))
