@@ -4,18 +4,23 @@
   (lectures copied into docs/, no hooks), and the ratio of the two (target <= 1.15);
 - size of the built site and of the offline zip (target <= 8 MB);
 - bytes a browser transfers for the home page and a lecture page (HTML + CSS + JS, gzip level 6),
-  with the search index counted separately.
+  with the search index counted separately;
+- search in real Chromium: top-3 hit rate of the query set, median and p95 query latency, and the
+  time to load the Chinese index with the CPU slowed 4x (a mid-range phone).
 """
 
 from __future__ import annotations
 
+import functools
 import gzip
+import http.server
 import os
 import re
 import shutil
 import subprocess
 import sys
 import tempfile
+import threading
 import time
 from pathlib import Path
 
@@ -90,6 +95,42 @@ def page_weight(site: Path, page: str) -> tuple[int, int]:
     return total_gz, total_raw
 
 
+def search_figures(site: Path) -> list[str]:
+    """Query set hit rate and latency, and index load time on a slowed CPU, in headless Chromium."""
+    from playwright.sync_api import sync_playwright
+
+    from scripts.course.search_eval import READY, load_queries, open_search, run_queries, summary
+
+    handler = functools.partial(http.server.SimpleHTTPRequestHandler, directory=str(site))
+    handler.log_message = lambda *args: None  # type: ignore[method-assign]
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    base = f"http://127.0.0.1:{server.server_address[1]}/"
+    lines = []
+    try:
+        with sync_playwright() as playwright:
+            browser = playwright.chromium.launch(executable_path="/usr/bin/chromium", args=[
+                "--no-sandbox", "--disable-background-networking", "--disable-component-update"])
+            page = browser.new_page()
+            outcomes = run_queries(page, lambda lang: base + ("en/" if lang == "en" else ""), base, load_queries())
+            figures = summary(outcomes)
+            lines.append(f"search hit rate (top 3):   {figures['hit_rate'] * 100:6.1f} %  of {int(figures['queries'])} "
+                         "queries (target >= 95 %)")
+            lines.append(f"search latency:            {figures['median_ms']:6.0f} ms median, {figures['p95_ms']:.0f} ms p95")
+            cdp = page.context.new_cdp_session(page)
+            cdp.send("Emulation.setCPUThrottlingRate", {"rate": 4})
+            page.goto(base)
+            started = time.perf_counter()
+            open_search(page)
+            page.wait_for_function(READY)
+            lines.append(f"zh index ready, CPU 4x slower: {(time.perf_counter() - started) * 1000:5.0f} ms "
+                         "(from opening search to results; target well under 1 s)")
+            browser.close()
+    finally:
+        server.shutdown()
+    return lines
+
+
 def folder_size(path: Path) -> int:
     return sum(p.stat().st_size for p in path.rglob("*") if p.is_file())
 
@@ -127,6 +168,8 @@ def main() -> int:
         for lang, path in [("zh", "search/search_index.json"), ("en", "en/search/search_index.json")]:
             data = (site / path).read_bytes()
             print(f"search index ({lang}):         {kb(gz(data)):>11s} gzip ({kb(len(data))} raw)")
+        for line in search_figures(site):
+            print(line)
     return 0
 
 

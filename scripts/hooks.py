@@ -21,7 +21,7 @@ from scripts.course.course import load_course  # noqa: E402
 from scripts.course.edition import edition  # noqa: E402
 from scripts.course.glossary_tooltips import GlossaryTooltipExtension  # noqa: E402
 from scripts.course.language_switch import alternate_links  # noqa: E402
-from scripts.course.search_index import write_split_indexes  # noqa: E402
+from scripts.course.search_index import patch_worker, register_terms, write_split_indexes  # noqa: E402
 from scripts.course.site_files import add_lecture_files, read_lecture_source  # noqa: E402
 
 CONTEXT = PageContext()
@@ -57,6 +57,7 @@ def on_pre_build(config: MkDocsConfig) -> None:
     CONTEXT.problems.clear()
     if CONTEXT.course.problems:
         raise PluginError("content check failed:\n" + "\n".join(str(p) for p in CONTEXT.course.problems))
+    register_terms(form for term in CONTEXT.course.reference.terms for form in term.forms("zh"))
 
 
 @event_priority(100)  # before mkdocs-static-i18n (-100), which then localises the lecture files too
@@ -93,3 +94,5 @@ def on_post_build(config: MkDocsConfig) -> None:
     languages = [lang.locale for lang in i18n.config.languages if lang.build] if i18n else ["zh"]
     default = i18n.default_language if i18n else "zh"
     write_split_indexes(Path(config.site_dir), default, [x for x in languages if x != default], _offline(config))
+    if not patch_worker(Path(config.site_dir)):
+        raise PluginError("Material's search worker has changed: review patch_worker in scripts/course/search_index.py")

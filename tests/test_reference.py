@@ -129,7 +129,7 @@ def test_built_pages_carry_tooltips_procedures_timeline_and_faq(online_root: Pat
             assert steps and steps.group(1).count("<li>") == len(procedure.steps)
             assert page.count('<rect ') == len(procedure.steps) and 'role="img"' in page
     glossary = (online_root / "reference" / "glossary" / "index.html").read_text(encoding="utf-8")
-    assert glossary.count("<dt ") == len(REFERENCE.terms)
+    assert glossary.count('class="glossary__head"') == len(REFERENCE.terms)
     timeline = (online_root / "en" / "reference" / "timeline" / "index.html").read_text(encoding="utf-8")
     assert timeline.count("<time ") == len(REFERENCE.timeline)
     for lang_dir in ("", "en/"):

@@ -31,6 +31,7 @@ LABELS: dict[str, dict[str, str]] = {
         "source": "来源：",
         "see": "相关讲座",
         "teaching_time": "教学时长：",
+        "aliases": "也称：",
         "objectives": "学习目标",
     },
     "en": {
@@ -62,6 +63,7 @@ LABELS: dict[str, dict[str, str]] = {
         "source": "Source: ",
         "see": "Lecture",
         "teaching_time": "Teaching time: ",
+        "aliases": "Also: ",
         "objectives": "Learning objectives",
     },
 }

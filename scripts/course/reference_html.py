@@ -83,9 +83,10 @@ def render_glossary(parent: etree.Element, terms: list[Term], lang: str, href_to
         add(index, "a", letter, href=f"#initial-{letter.lower()}")
     for letter, items in groups:
         add(wrapper, "h2", letter, id=f"initial-{letter.lower()}")
-        entries = add(wrapper, "dl", class_="glossary__entries")
+        entries = add(wrapper, "div", class_="glossary__entries")
         for term in items:
-            head = add(entries, "dt", id=term.anchor)
+            # One heading per term: each entry is its own search result and link target.
+            head = add(entries, "h3", id=term.anchor, class_="glossary__head")
             if lang == "zh":
                 add(head, "span", term.term, class_="glossary__term")
                 add(head, "span", term.pinyin, class_="glossary__pinyin")
@@ -94,8 +95,12 @@ def render_glossary(parent: etree.Element, terms: list[Term], lang: str, href_to
                 add(head, "span", term.en, class_="glossary__term")
                 add(head, "span", term.term, class_="glossary__zh", lang="zh")
                 add(head, "span", term.pinyin, class_="glossary__pinyin")
-            body = add(entries, "dd")
+            body = add(entries, "div", class_="glossary__body")
             add(body, "p", term.definition[lang])
+            aliases = term.aliases if lang == "zh" else term.en_aliases
+            if aliases:
+                add(body, "p", label(lang, "aliases") + ("、" if lang == "zh" else ", ").join(aliases),
+                    class_="glossary__aliases")
             meta = add(body, "p", class_="glossary__meta")
             add(meta, "span", label(lang, "source") + term.source)
             if term.see:

@@ -1,24 +1,40 @@
-"""One search index per language.
+"""Search that finds what members type, one index per language.
 
-mkdocs-static-i18n merges every language into one index, so English pages would
-return Chinese hits. After the build this splits it: `search/search_index.json`
-for Chinese and `en/search/search_index.json` for English (locations made
-relative to `en/`, which English pages use as their search base). For the
-offline copy each index is also written as the `search_index.js` script that
-Material loads from file://.
+- One index per language: mkdocs-static-i18n merges every language into one
+  index, so English pages would return Chinese hits. After the build it is split:
+  `search/search_index.json` for Chinese and `en/search/search_index.json` for
+  English (locations relative to `en/`, which English pages use as their search
+  base). For the offline copy each index is also written as the `search_index.js`
+  script Material loads from file://.
+- Domain words: glossary terms and their aliases are added to jieba's dictionary
+  before pages are indexed, so a new glossary term improves segmentation.
+- Fragments: jieba keeps 政协委员 as one word, so 委员 alone would miss it. Long
+  words in the Chinese index are re-cut into their parts (政协|委员), the finest
+  way jieba's search mode allows; the browser cuts queries against the same
+  vocabulary, so 政协委员 is still found as 政协 + 委员.
+- Last word of a query: Material's worker cuts a Chinese query against the index
+  vocabulary but never lets a word end at the last character, so 提案办理 was
+  searched as 提案 alone. `patch_worker` corrects that one comparison.
 """
 
 from __future__ import annotations
 
+import functools
 import json
+import re
+from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
+
+import jieba
 
 # Splits on whitespace, the zero-width space jieba's segmentation inserts, and ASCII punctuation.
 ZH_SEPARATOR = r'[\s\u200b\-_,:!=\[\]()"`/]+|\.(?!\d)|&[lg]t;|(?!\b)(?=[A-Z][a-z])'
 INDEX_CONFIG: dict[str, dict[str, Any]] = {
     "zh": {"lang": ["zh"], "separator": ZH_SEPARATOR, "pipeline": ["stopWordFilter"]},
-    "en": {"lang": ["en"], "separator": r"[\s\-]+", "pipeline": ["stemmer", "stopWordFilter", "trimmer"]},
+    # No stemmer: Material adds a trailing wildcard to every query term, and lunr then stems the
+    # query but not the way it stemmed the index ("reading" found nothing). Prefixes still match.
+    "en": {"lang": ["en"], "separator": r"[\s\-]+", "pipeline": ["stopWordFilter", "trimmer"]},
 }
 
 
@@ -44,9 +60,81 @@ def write_split_indexes(site_dir: Path, default_lang: str, other_langs: list[str
         return
     indexes = split_index(json.loads(merged.read_text(encoding="utf-8")), default_lang, other_langs)
     for lang, index in indexes.items():
+        if lang == "zh":
+            index = refine_index(index)
         folder = site_dir / "search" if lang == default_lang else site_dir / lang / "search"
         folder.mkdir(parents=True, exist_ok=True)
         text = json.dumps(index, ensure_ascii=False, separators=(",", ":"))
         (folder / "search_index.json").write_text(text, encoding="utf-8")
         if as_script:
             (folder / "search_index.js").write_text(f"var __index = {text}", encoding="utf-8")
+
+
+HAN_WORD = re.compile(r"^[\u4e00-\u9fff]{3,}$")
+WORKER_BUG = "for(let o=s+1;o<t.length;o++)t.slice(s,o)in e"
+WORKER_FIX = "for(let o=s+1;o<=t.length;o++)t.slice(s,o)in e"
+
+
+ZWSP = "\u200b"
+MIXED_TERMS: list[tuple[re.Pattern[str], str]] = []  # glossary terms with Latin letters or digits, e.g. N个一
+
+
+def register_terms(words: Iterable[str]) -> None:
+    """Teach jieba the course's own terms (from the glossary) before pages are indexed."""
+    jieba.setLogLevel(60)
+    MIXED_TERMS.clear()
+    for word in words:
+        if word:
+            jieba.add_word(word, freq=50000)
+            if re.search(r"[A-Za-z0-9]", word) and re.search(r"[\u4e00-\u9fff]", word):
+                pattern = re.compile(f"{ZWSP}?".join(re.escape(char) for char in word), re.IGNORECASE)
+                MIXED_TERMS.append((pattern, word))
+    finest_parts.cache_clear()
+
+
+@functools.lru_cache(maxsize=65536)
+def finest_parts(word: str) -> tuple[str, ...]:
+    """Cut a long Chinese word into dictionary parts (政协委员 -> 政协, 委员), else keep it whole."""
+    size = len(word)
+    known = {(start, end) for _, start, end in jieba.tokenize(word, mode="search") if 2 <= end - start < size}
+    best: list[tuple[int, tuple[str, ...]]] = [(0, ())] + [(10**6, ())] * size
+    for end in range(1, size + 1):
+        for start in range(max(0, end - 3), end):
+            length = end - start
+            cost = 1 if (start, end) in known else 2 if length == 2 else 5 if length == 1 else 10**6
+            if best[start][0] + cost < best[end][0]:
+                best[end] = (best[start][0] + cost, (*best[start][1], word[start:end]))
+    cost, parts = best[size]
+    if (size == 3 and any(len(p) == 1 for p in parts)) or cost >= 10**6:
+        return (word,)
+    return parts
+
+
+def refine_chinese(text: str) -> str:
+    """Re-cut the zero-width-space separated words of an indexed text into their parts.
+
+    Terms that mix Latin and Chinese (N个一) are kept as one token: cut apart they would
+    be a lone letter and two stop words, which no query can find.
+    """
+    for pattern, word in MIXED_TERMS:
+        text = pattern.sub(f"{ZWSP}{word}{ZWSP}", text)
+    return ZWSP.join(ZWSP.join(finest_parts(piece)) if HAN_WORD.match(piece) else piece for piece in text.split(ZWSP))
+
+
+def refine_index(index: dict[str, Any]) -> dict[str, Any]:
+    docs = [{**doc, "title": refine_chinese(doc.get("title", "")), "text": refine_chinese(doc.get("text", ""))}
+            for doc in index["docs"]]
+    return {**index, "docs": docs}
+
+
+def patch_worker(site_dir: Path) -> bool:
+    """Let Material's query splitting keep the last word of a Chinese query; False if the worker changed."""
+    workers = sorted((site_dir / "assets" / "javascripts" / "workers").glob("search.*.min.js"))
+    patched = False
+    for worker in workers:
+        code = worker.read_text(encoding="utf-8")
+        if WORKER_BUG in code:
+            worker.write_text(code.replace(WORKER_BUG, WORKER_FIX), encoding="utf-8")
+            patched = True
+        patched = patched or WORKER_FIX in code
+    return patched
