@@ -6,7 +6,7 @@ STAMP := $(VENV)/.installed
 export NO_MKDOCS_2_WARNING := 1
 export PYTHONDONTWRITEBYTECODE := 1
 
-.PHONY: help serve test check build offline pdf bench lint system lock clean
+.PHONY: help serve test check build offline pdf nginx-conf bench lint system lock clean
 
 help:
 	@echo "make serve    set up, build and serve the site on http://127.0.0.1:8000 (live reload)"
@@ -15,6 +15,7 @@ help:
 	@echo "make build    build the online site into site/"
 	@echo "make offline  build the offline zip into dist/"
 	@echo "make pdf      the whole course as PDF per language, and the answer key (dist/)"
+	@echo "make nginx-conf  build, then write build/nginx.conf (CSP hashes from the built pages)"
 	@echo "make bench    print build, size and weight figures"
 
 $(STAMP): requirements.txt
@@ -61,6 +62,9 @@ lock:
 
 clean:
 	rm -rf site build dist .pytest_cache
+
+nginx-conf: build
+	$(BIN)/python -m scripts.course.deploy --site site --out build/nginx.conf
 
 pdf: build system
 	$(BIN)/python -m scripts.course.pdf --site site --dist dist

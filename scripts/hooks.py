@@ -84,6 +84,22 @@ def on_page_context(context: dict[str, Any], page: Page, config: MkDocsConfig, n
     return context
 
 
+def on_post_template(output: str, template_name: str, config: MkDocsConfig) -> str:
+    # Each language build renders the theme's 404.html to the site root; keep one per language.
+    if template_name != "404.html":
+        return output
+    i18n = _i18n(config)
+    lang = getattr(i18n, "current_language", None) or "zh"
+    default = getattr(i18n, "default_language", None) or "zh"
+    if lang == default:
+        CONTEXT.not_found = output
+        return output
+    target = Path(config.site_dir) / lang / "404.html"
+    target.parent.mkdir(parents=True, exist_ok=True)
+    target.write_text(output, encoding="utf-8")
+    return CONTEXT.not_found or output
+
+
 @event_priority(-200)  # after mkdocs-static-i18n has built every language and merged the search index
 def on_post_build(config: MkDocsConfig) -> None:
     if CONTEXT.problems:

@@ -1,17 +1,22 @@
 #!/bin/sh
-# Installs what the browser tests need from Debian: chromium and a CJK font.
-# As root it installs them; otherwise it says what to install.
+# Installs what the tests and the benchmark need from Debian: chromium and a CJK font for the
+# browser tests, nginx (with brotli when packaged) for the server tests, wrk for the load figures.
+# As root it installs what is missing; otherwise it says what to install.
 set -e
 need=""
-[ -x /usr/bin/chromium ] || need="chromium"
+[ -x /usr/bin/chromium ] || need="$need chromium"
 fc-list 2>/dev/null | grep -qiE "wqy|noto sans cjk|noto serif cjk|droid sans fallback" || need="$need fonts-wqy-microhei"
+command -v nginx >/dev/null 2>&1 || [ -x /usr/sbin/nginx ] || need="$need nginx"
+[ -f /usr/lib/nginx/modules/ngx_http_brotli_filter_module.so ] || need="$need libnginx-mod-http-brotli-filter"
+command -v wrk >/dev/null 2>&1 || need="$need wrk"
+command -v pdftotext >/dev/null 2>&1 || need="$need poppler-utils"
 [ -z "$need" ] && exit 0
 if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then
   echo "installing Debian packages:$need"
   apt-get update -qq
   DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $need >/dev/null
 else
-  echo "The browser tests need Debian packages:$need"
+  echo "The tests need Debian packages:$need"
   echo "Install them with: sudo apt-get install$need"
   exit 1
 fi

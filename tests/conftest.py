@@ -49,7 +49,7 @@ class Site:
         found = []
         for path in sorted(self.root.rglob("*.html")):
             rel = path.relative_to(self.root).as_posix()
-            if rel == "404.html":
+            if rel.endswith("404.html"):
                 continue
             if self.kind == "online":
                 found.append(rel.removesuffix("index.html").rstrip("/"))

@@ -42,6 +42,7 @@ class PageContext:
     lang: str = "zh"
     src_uri: str = "index.md"
     problems: list[str] = field(default_factory=list)
+    not_found: str = ""  # the default language's 404 page, kept while other languages build
 
     def href_to(self, src_uri: str) -> str:
         """A relative Markdown link from the current page to another source file (MkDocs resolves and checks it)."""

@@ -36,7 +36,8 @@ def test_english_search_on_english_pages_returns_english_pages(site: Site, page:
     results = search(page, "proposal")
     assert len(results) >= 3
     assert all(page_path(url, site.base).startswith("en") for url in results), results
-    assert page_path(results[0], site.base) in ("en/lectures/lecture-09", "en/procedures/proposals")
+    pages = list(dict.fromkeys(page_path(url, site.base) for url in results))[:3]
+    assert {"en/lectures/lecture-09", "en/procedures/proposals"} & set(pages), pages
 
 
 def test_chinese_search_on_chinese_pages_returns_no_english_pages(site: Site, page: Page) -> None:

@@ -1,0 +1,45 @@
+"""axe-core in real Chromium on every page type, both languages: no serious or critical violation."""
+
+from __future__ import annotations
+
+import pytest
+from axe_playwright_python.sync_playwright import Axe
+from playwright.sync_api import Page, expect
+
+from tests.conftest import Site, Watch, open_page
+
+PAGE_TYPES = ["", "lectures/lecture-03", "procedures/proposals", "reference/glossary", "reference/faq",
+              "reference/timeline", "progress", "trainers"]
+AXE = Axe()
+
+
+def serious(page: Page) -> list[str]:
+    results = AXE.run(page)
+    return [f"{v['id']} ({v['impact']}): {len(v['nodes'])} node(s), e.g. {v['nodes'][0]['target']}"
+            for v in results.response["violations"] if v["impact"] in ("serious", "critical")]
+
+
+@pytest.mark.parametrize("path", PAGE_TYPES + [f"en/{p}" if p else "en" for p in PAGE_TYPES])
+def test_page_types_have_no_serious_violations(online_site: Site, page: Page, path: str) -> None:
+    page.goto(online_site.url(path))
+    assert serious(page) == []
+
+
+def test_presentation_mode_has_no_serious_violations(online_site: Site, page: Page) -> None:
+    page.goto(online_site.url("lectures/lecture-03"))
+    page.locator(".trainer-bar__present").click()
+    expect(page.locator(".present")).to_be_visible()
+    assert serious(page) == []
+
+
+@pytest.mark.parametrize("path", ["", "lectures/lecture-03", "procedures/proposals", "en/reference/glossary"])
+def test_text_zoomed_to_200_percent_loses_nothing(online_site: Site, browser: object, path: str) -> None:
+    page = open_page(browser, Watch([], []), viewport={"width": 1280, "height": 900})
+    page.goto(online_site.url(path))
+    page.evaluate("document.documentElement.style.fontSize = '200%'")
+    page.wait_for_timeout(200)
+    overflow = page.evaluate("document.documentElement.scrollWidth - window.innerWidth")
+    clipped = page.evaluate("""() => [...document.querySelectorAll('article p, article li, article h1, article h2')]
+      .filter(el => el.scrollWidth > el.clientWidth + 1 && getComputedStyle(el).overflowX === 'hidden').length""")
+    page.context.close()
+    assert overflow <= 0 and clipped == 0
