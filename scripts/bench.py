@@ -6,7 +6,11 @@
 - bytes a browser transfers for the home page and a lecture page (HTML + CSS + JS, gzip level 6),
   with the search index counted separately;
 - search in real Chromium: top-3 hit rate of the query set, median and p95 query latency, and the
-  time to load the Chinese index with the CPU slowed 4x (a mid-range phone).
+  time Material's worker takes to load each index;
+- behind real nginx (deploy/nginx.conf.in): requests per second and p99 latency from a bounded
+  wrk run on loopback, and a throttled mobile profile (1.6 Mbit/s, 150 ms round trip, CPU 4x
+  slower) with first contentful paint, DOMContentLoaded and transferred bytes per page type,
+  next to the 2 s budget.
 """
 
 from __future__ import annotations
@@ -147,6 +151,78 @@ def search_figures(site: Path) -> list[str]:
     return lines
 
 
+MOBILE = {"offline": False, "latency": 150, "downloadThroughput": 200_000, "uploadThroughput": 94_000}
+PAGE_TYPES = [("home", ""), ("lecture", "lectures/lecture-04/"), ("procedure", "procedures/proposals/"),
+              ("glossary", "reference/glossary/"), ("FAQ", "reference/faq/")]
+TIMINGS = """() => {
+  const nav = performance.getEntriesByType('navigation')[0];
+  const paint = performance.getEntriesByName('first-contentful-paint')[0];
+  const bytes = performance.getEntriesByType('resource').reduce((sum, r) => sum + r.transferSize, nav.transferSize);
+  return {fcp: paint ? paint.startTime : null, dcl: nav.domContentLoadedEventEnd, bytes};
+}"""
+
+
+def nginx_figures(site: Path, work: Path) -> list[str]:
+    """Load and mobile timing figures with the site served by Debian nginx on loopback."""
+    import shutil
+    import socket
+
+    from playwright.sync_api import sync_playwright
+
+    from scripts.course.deploy import render
+
+    nginx = shutil.which("nginx") or "/usr/sbin/nginx"
+    if not Path(nginx).exists():
+        return ["nginx figures: nginx is not installed (make system)"]
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        port = sock.getsockname()[1]
+    runtime = work / "nginx"
+    runtime.mkdir()
+    conf = runtime / "nginx.conf"
+    conf.write_text(render(site, f"127.0.0.1:{port}", runtime, user="root" if os.geteuid() == 0 else None),
+                    encoding="utf-8")
+    server = subprocess.Popen([nginx, "-p", str(runtime), "-c", str(conf), "-g", "daemon off;"],
+                              stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    base = f"http://127.0.0.1:{port}/"
+    lines = []
+    try:
+        time.sleep(0.5)
+        if shutil.which("wrk"):
+            for label, path in (("home", ""), ("lecture", "lectures/lecture-04/")):
+                out = subprocess.run(["wrk", "-t2", "-c32", "-d5s", "--latency", "-H", "Accept-Encoding: gzip",
+                                      base + path], capture_output=True, text=True, check=True).stdout
+                rps = re.search(r"Requests/sec:\s+([\d.]+)", out)
+                p99 = re.search(r"99%\s+([\d.]+\w+)", out)
+                lines.append(f"nginx load, {label:8s} {float(rps.group(1)) if rps else 0:9.0f} req/s, "
+                             f"p99 {p99.group(1) if p99 else '?'} (wrk, 2 threads, 32 connections, 5 s, loopback)")
+        else:
+            lines.append("nginx load: wrk is not installed (make system)")
+        with sync_playwright() as playwright:
+            browser = playwright.chromium.launch(executable_path="/usr/bin/chromium", args=[
+                "--no-sandbox", "--disable-background-networking", "--disable-component-update"])
+            for label, path in PAGE_TYPES:
+                context = browser.new_context(viewport={"width": 390, "height": 844}, is_mobile=True)
+                page = context.new_page()
+                cdp = context.new_cdp_session(page)
+                cdp.send("Network.enable")
+                cdp.send("Network.emulateNetworkConditions", MOBILE)
+                cdp.send("Emulation.setCPUThrottlingRate", {"rate": 4})
+                page.goto(base + path, wait_until="load")
+                figures = page.evaluate(TIMINGS)
+                fcp = figures["fcp"] or 0
+                # "Usable" = the text can be read: first contentful paint (scripts load after the content).
+                verdict = "OK" if 0 < fcp < 2000 else "OVER"
+                lines.append(f"mobile {label:9s} first paint {fcp:5.0f} ms (budget 2 s) {verdict}; "
+                             f"DOMContentLoaded {figures['dcl']:5.0f} ms; {kb(figures['bytes']):>9s} transferred")
+                context.close()
+            browser.close()
+    finally:
+        server.terminate()
+        server.wait(timeout=10)
+    return lines
+
+
 def folder_size(path: Path) -> int:
     return sum(p.stat().st_size for p in path.rglob("*") if p.is_file())
 
@@ -185,6 +261,8 @@ def main() -> int:
             data = (site / path).read_bytes()
             print(f"search index ({lang}):         {kb(gz(data)):>11s} gzip ({kb(len(data))} raw)")
         for line in search_figures(site):
+            print(line)
+        for line in nginx_figures(site, work):
             print(line)
     return 0
 
