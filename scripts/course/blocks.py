@@ -60,6 +60,11 @@ class CourseBlock(Block):
 
     context: PageContext
 
+    def missing(self, parent: etree.Element, kind: str) -> etree.Element:
+        # The content check reports this with file and line before any page is rendered.
+        self.context.problems.append(f"{self.context.src_uri}: {kind} {self.argument} not found")
+        return add(parent, "div", class_=f"{kind} {kind}--missing")
+
     def lectures(self) -> list[Lecture]:
         course = self.context.course
         if course is None:
@@ -86,9 +91,7 @@ class QuizBlock(CourseBlock):
         course = self.context.course
         quiz = course.quizzes.get(self.argument) if course else None
         if quiz is None:
-            # The content check reports this with file and line before any page is rendered.
-            self.context.problems.append(f"{self.context.src_uri}: quiz {self.argument} not found")
-            return add(parent, "div", class_="quiz quiz--missing")
+            return self.missing(parent, "quiz")
         return render_quiz(parent, quiz, self.context.lang)
 
     def on_end(self, block: etree.Element) -> None:
@@ -198,8 +201,7 @@ class ProcedureBlock(CourseBlock):
         course = self.context.course
         procedure = course.reference.procedures.get(self.argument) if course else None
         if procedure is None:
-            self.context.problems.append(f"{self.context.src_uri}: procedure {self.argument} not found")
-            return add(parent, "div")
+            return self.missing(parent, "procedure")
         return render_procedure(parent, procedure, self.context.lang)
 
 

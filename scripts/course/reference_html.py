@@ -86,15 +86,15 @@ def render_glossary(parent: etree.Element, terms: list[Term], lang: str, href_to
         entries = add(wrapper, "div", class_="glossary__entries")
         for term in items:
             # One heading per term: each entry is its own search result and link target.
-            head = add(entries, "h3", id=term.anchor, class_="glossary__head")
-            if lang == "zh":
-                add(head, "span", term.term, class_="glossary__term")
-                add(head, "span", term.pinyin, class_="glossary__pinyin")
-                add(head, "span", term.en, class_="glossary__en", lang="en")
-            else:
-                add(head, "span", term.en, class_="glossary__term")
-                add(head, "span", term.term, class_="glossary__zh", lang="zh")
-                add(head, "span", term.pinyin, class_="glossary__pinyin")
+            name = term.term if lang == "zh" else term.en
+            head = add(entries, "h3", id=term.anchor, class_="glossary__head", data_toc_label=name)
+            parts = [(term.term, "glossary__term", "zh"), (term.pinyin, "glossary__pinyin", ""),
+                     (term.en, "glossary__en", "en")] if lang == "zh" else [
+                     (term.en, "glossary__term", "en"), (term.term, "glossary__zh", "zh"),
+                     (term.pinyin, "glossary__pinyin", "")]
+            for text, css, part_lang in parts:
+                span = add(head, "span", text, class_=css, **({"lang": part_lang} if part_lang != lang and part_lang else {}))
+                span.tail = " "  # so the heading reads "term pinyin English" in search results
             body = add(entries, "div", class_="glossary__body")
             add(body, "p", term.definition[lang])
             aliases = term.aliases if lang == "zh" else term.en_aliases
