@@ -8,8 +8,7 @@ from playwright.sync_api import Page, expect
 
 from tests.conftest import Site, Watch, open_page
 
-PAGE_TYPES = ["", "lectures/lecture-03", "procedures/proposals", "reference/glossary", "reference/faq",
-              "reference/timeline", "progress", "trainers"]
+PAGE_TYPES = ["", "lectures/lecture-03", "procedures/proposals", "reference/glossary", "reference/faq"]
 AXE = Axe()
 
 

@@ -96,21 +96,27 @@ def test_not_found_pages_per_language_and_no_listings(nginx_site: Site) -> None:
     assert status in (403, 404) and b"Index of" not in body
 
 
-def test_every_page_loads_without_csp_violations(nginx_site: Site, browser: object) -> None:
+def test_every_page_loads_without_csp_violations_or_third_party_requests(nginx_site: Site, browser: object) -> None:
     watch = Watch([], [])
     page = open_page(browser, watch)
     page.add_init_script(RECORD_VIOLATIONS)
     messages: list[str] = []
     page.on("console", lambda message: messages.append(message.text) if "Content Security Policy" in message.text else None)
-    violations = {}
-    for path in nginx_site.pages():
+    violations, foreign = {}, {}
+    pages = nginx_site.pages()
+    assert len(pages) >= 2 * (18 + 5)
+    for path in pages:
+        watch.requests.clear()
         page.goto(nginx_site.url(path))
         page.wait_for_load_state("load")
         found = page.evaluate("window.__cspViolations")
         if found:
             violations[path] = found
+        outside = [url for url in watch.requests if not nginx_site.own(url)]
+        if outside:
+            foreign[path] = outside
     page.context.close()
-    assert violations == {} and messages == [] and watch.errors == []
+    assert violations == {} and foreign == {} and messages == [] and watch.errors == []
 
 
 def test_smoke_under_nginx_search_quiz_language_and_slides(nginx_site: Site, page: Page, watch: Watch) -> None:
