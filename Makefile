@@ -6,7 +6,7 @@ STAMP := $(VENV)/.installed
 export NO_MKDOCS_2_WARNING := 1
 export PYTHONDONTWRITEBYTECODE := 1
 
-.PHONY: help serve test check build offline pdf nginx-conf bench lint system lock clean
+.PHONY: help serve test check build offline publish pdf nginx-conf bench lint system lock clean
 
 help:
 	@echo "make serve    set up, build and serve the site on http://127.0.0.1:8000 (live reload)"
@@ -14,6 +14,7 @@ help:
 	@echo "make check    strict build + content checks (fast)"
 	@echo "make build    build the online site into site/"
 	@echo "make offline  build the offline zip into dist/"
+	@echo "make publish  build the site with the offline zip in site/download/ (linked from every page)"
 	@echo "make pdf      the whole course as PDF per language, and the answer key (dist/)"
 	@echo "make nginx-conf  build, then write build/nginx.conf (CSP hashes from the built pages)"
 	@echo "make bench    print build, size and weight figures"
@@ -62,6 +63,10 @@ lock:
 
 clean:
 	rm -rf site build dist .pytest_cache
+
+publish: build offline
+	mkdir -p site/download && cp dist/cppcc-course-*.zip dist/SHA256SUMS site/download/
+	@echo "site/ is ready to publish, with the offline zip in site/download/"
 
 nginx-conf: build
 	$(BIN)/python -m scripts.course.deploy --site site --out build/nginx.conf

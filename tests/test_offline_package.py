@@ -37,3 +37,10 @@ def test_rebuilding_gives_identical_bytes(offline_zip: Path, tmp_path: Path) -> 
                     "--work", str(tmp_path / "work")], cwd=ROOT, env=ENV, check=True, capture_output=True)
     again = tmp_path / "dist" / offline_zip.name
     assert hashlib.sha256(again.read_bytes()).hexdigest() == hashlib.sha256(offline_zip.read_bytes()).hexdigest()
+
+
+def test_online_pages_link_to_the_zip_of_the_same_version(online_root: Path, offline_root: Path,
+                                                          offline_zip: Path) -> None:
+    online = (online_root / "lectures" / "lecture-02" / "index.html").read_text(encoding="utf-8")
+    assert f'href="../../download/{offline_zip.name}"' in online
+    assert f"download/{offline_zip.name}" not in (offline_root / "index.html").read_text(encoding="utf-8")

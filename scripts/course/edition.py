@@ -23,6 +23,13 @@ def commit_time(root: Path) -> int | None:
         return None  # not a git checkout
 
 
+def zip_name(root: Path) -> str:
+    return f"cppcc-course-{version(root)}.zip"
+
+
 def edition(root: Path, offline: bool) -> dict[str, object]:
+    """Version, date and kind of this build; online builds link to the offline zip of the same version,
+    which `make publish` places in the site's download/ folder."""
     stamp = commit_time(root) or int(time.time())
-    return {"version": version(root), "date": time.strftime("%Y-%m-%d", time.gmtime(stamp)), "offline": offline}
+    return {"version": version(root), "date": time.strftime("%Y-%m-%d", time.gmtime(stamp)), "offline": offline,
+            "download": None if offline else f"download/{zip_name(root)}"}

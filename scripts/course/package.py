@@ -17,7 +17,7 @@ import time
 import zipfile
 from pathlib import Path
 
-from .edition import commit_time, version
+from .edition import commit_time, version, zip_name
 
 ROOT = Path(__file__).resolve().parents[2]
 NAME = "cppcc-course"
@@ -72,7 +72,7 @@ def main(argv: list[str] | None = None) -> int:
     site, dist = args.work.resolve(), args.dist.resolve()
     print(f"[1/3] building the offline site into {site}/", flush=True)
     build_offline_site(site, stamp)
-    target = dist / f"{name}.zip"
+    target = dist / zip_name(ROOT)
     print(f"[2/3] packing {target}", flush=True)
     date = time.strftime("%Y-%m-%d", time.gmtime(stamp))
     write_zip(site, target, name, stamp, HOW_TO_OPEN.format(version=version(ROOT), date=date))
