@@ -2,14 +2,12 @@
 
 from __future__ import annotations
 
-from urllib.parse import urlsplit
-
 from playwright.sync_api import Page
 
-SEARCH_DONE = """() => {
-  const meta = document.querySelector('.md-search-result__meta');
-  return meta && meta.textContent.trim() && !/初始化|Initializing/.test(meta.textContent);
-}"""
+from scripts.course.search_eval import READY
+from scripts.course.search_eval import page_of as page_path
+
+__all__ = ["page_path", "search", "switch_language"]
 
 
 def search(page: Page, query: str) -> list[str]:
@@ -20,17 +18,9 @@ def search(page: Page, query: str) -> list[str]:
     box.click()
     box.fill(query)
     box.press("End")  # Material reacts to keyup
-    page.wait_for_function(SEARCH_DONE, timeout=20000)
+    page.wait_for_function(READY, timeout=20000)
     page.wait_for_timeout(200)
     return [a.get_attribute("href") or "" for a in page.locator(".md-search-result__item > a").all()]
-
-
-def page_path(url: str, base: str) -> str:
-    """The page part of a URL relative to the site root, without query, anchor or index.html."""
-    path = urlsplit(url).path
-    root = urlsplit(base).path
-    rel = path[len(root):] if path.startswith(root) else path
-    return rel.strip("/").removesuffix("index.html").removesuffix(".html").rstrip("/")
 
 
 def switch_language(page: Page, lang: str) -> None:
