@@ -22,7 +22,7 @@ from scripts.course.edition import edition  # noqa: E402
 from scripts.course.glossary_tooltips import GlossaryTooltipExtension  # noqa: E402
 from scripts.course.language_switch import alternate_links  # noqa: E402
 from scripts.course.search_index import patch_worker, register_terms, write_split_indexes  # noqa: E402
-from scripts.course.site_files import add_lecture_files, read_lecture_source  # noqa: E402
+from scripts.course.site_files import add_lecture_files, not_found_page, read_lecture_source  # noqa: E402
 
 CONTEXT = PageContext()
 OFFLINE_SHIM = "assets/vendor/iframe-worker/shim.js"
@@ -85,7 +85,6 @@ def on_page_context(context: dict[str, Any], page: Page, config: MkDocsConfig, n
 
 
 def on_post_template(output: str, template_name: str, config: MkDocsConfig) -> str:
-    # Each language build renders the theme's 404.html to the site root; keep one per language.
     if template_name != "404.html":
         return output
     i18n = _i18n(config)
@@ -93,11 +92,7 @@ def on_post_template(output: str, template_name: str, config: MkDocsConfig) -> s
     default = getattr(i18n, "default_language", None) or "zh"
     if lang == default:
         CONTEXT.not_found = output
-        return output
-    target = Path(config.site_dir) / lang / "404.html"
-    target.parent.mkdir(parents=True, exist_ok=True)
-    target.write_text(output, encoding="utf-8")
-    return CONTEXT.not_found or output
+    return not_found_page(output, lang, default, Path(config.site_dir), CONTEXT.not_found)
 
 
 @event_priority(-200)  # after mkdocs-static-i18n has built every language and merged the search index

@@ -30,3 +30,14 @@ def read_lecture_source(page: Page, root: Path) -> str | None:
     if not src_uri.startswith(f"{LECTURES}/"):
         return None
     return (root / src_uri).read_text(encoding="utf-8-sig")
+
+
+def not_found_page(output: str, lang: str, default: str, site_dir: Path, kept: str) -> str:
+    """Each language build renders the theme's 404.html to the site root: write the other languages'
+    to `LANG/404.html` and keep the default language's (`kept`) at the root."""
+    if lang == default:
+        return output
+    target = site_dir / lang / "404.html"
+    target.parent.mkdir(parents=True, exist_ok=True)
+    target.write_text(output, encoding="utf-8")
+    return kept or output
