@@ -5,8 +5,8 @@
 - size of the built site and of the offline zip (target <= 8 MB);
 - bytes a browser transfers for the home page and a lecture page (HTML + CSS + JS, gzip level 6),
   with the search index counted separately;
-- search in real Chromium: top-3 hit rate of the query set, median and p95 query latency, and the
-  time Material's worker takes to load each index;
+- search in real Chromium: top-3 hit rate of the query set, median and p95 query latency, and how
+  soon search is usable on a mid-tier phone, online and offline (measure: scripts/course/search_timing.py);
 - behind real nginx (deploy/nginx.conf.in): requests per second and p99 latency from a bounded
   wrk run on loopback, and a throttled mobile profile (1.6 Mbit/s, 150 ms round trip, CPU 4x
   slower) with first contentful paint, DOMContentLoaded and transferred bytes per page type,
@@ -26,6 +26,7 @@ import sys
 import tempfile
 import threading
 import time
+import zipfile
 from pathlib import Path
 
 import markdown
@@ -99,26 +100,11 @@ def page_weight(site: Path, page: str) -> tuple[int, int]:
     return total_gz, total_raw
 
 
-WORKER_URL = "JSON.parse(document.getElementById('__config').textContent).search"
-# Fetches the page's search index and times Material's worker building it, as the search box does.
-INDEX_LOAD = """async ([worker, index]) => {
-  const base = JSON.parse(document.getElementById('__config').textContent).base;
-  const t0 = performance.now();
-  const data = await (await fetch(new URL(index, new URL(base, location.href)))).json();
-  const t1 = performance.now();
-  const w = new Worker(new URL(worker, location.href));
-  const ready = new Promise(resolve => w.onmessage = ev => { if (ev.data.type === 1) resolve(); });
-  w.postMessage({type: 0, data: {config: data.config, docs: data.docs, options: {suggest: false}}});
-  await ready;
-  w.terminate();
-  return [t1 - t0, performance.now() - t1];
-}"""
-
-
-def search_figures(site: Path) -> list[str]:
-    """Query set hit rate and latency, and index load time on a slowed CPU, in headless Chromium."""
+def search_figures(site: Path, offline_home: Path) -> list[str]:
+    """Query-set hit rate and latency, and how soon search is usable on a mid-tier phone (see search_timing)."""
     from playwright.sync_api import sync_playwright
 
+    from scripts.course import search_timing as timing
     from scripts.course.search_eval import load_queries, run_queries, summary
 
     class Quiet(http.server.SimpleHTTPRequestHandler):
@@ -140,11 +126,18 @@ def search_figures(site: Path) -> list[str]:
             lines.append(f"search hit rate (top 3):   {figures['hit_rate'] * 100:6.1f} %  of {int(figures['queries'])} "
                          "queries (target >= 95 %)")
             lines.append(f"search latency:            {figures['median_ms']:6.0f} ms median, {figures['p95_ms']:.0f} ms p95")
+            index = timing.benchmark_index(page)
+            mid, low = timing.phone_factor(index), timing.phone_factor(index, timing.LOW_TIER)
+            lines.append(f"CPU BenchmarkIndex:        {index:6.0f}     (DevTools: mid-tier phone {timing.MID_TIER}, "
+                         f"low-tier {timing.LOW_TIER}; phone slower by {mid:.2f}x / {low:.2f}x)")
             for lang, folder in (("zh", ""), ("en", "en/")):
-                page.goto(base + folder)
-                fetch_ms, build_ms = page.evaluate(INDEX_LOAD, [page.evaluate(WORKER_URL), "search/search_index.json"])
-                lines.append(f"{lang} index load in the worker: {fetch_ms:4.0f} ms fetch + {build_ms:4.0f} ms build "
-                             "(this CPU; a mid-range phone is about 2-3x slower; target well under 1 s)")
+                fetch_ms, build_ms = timing.worker_build_ms(page, base + folder)
+                lines.append(f"{lang} index, online worker: {fetch_ms:4.0f} ms fetch + {build_ms:4.0f} ms build here; "
+                             f"mid-tier phone ~{build_ms * mid:4.0f} ms, low-tier ~{build_ms * low:4.0f} ms "
+                             "(target: zh well under 1 s on mid-tier)")
+            ready_ms = timing.offline_ready_ms(browser, offline_home.as_uri(), mid)
+            lines.append(f"zh search, offline copy:   {ready_ms:6.0f} ms from tapping search to usable, "
+                         f"CPU throttled {mid:.2f}x (mid-tier)")
             browser.close()
     finally:
         server.shutdown()
@@ -260,7 +253,9 @@ def main() -> int:
         for lang, path in [("zh", "search/search_index.json"), ("en", "en/search/search_index.json")]:
             data = (site / path).read_bytes()
             print(f"search index ({lang}):         {kb(gz(data)):>11s} gzip ({kb(len(data))} raw)")
-        for line in search_figures(site):
+        with zipfile.ZipFile(zip_path) as archive:
+            archive.extractall(work / "usb")
+        for line in search_figures(site, next((work / "usb").iterdir()) / "index.html"):
             print(line)
         for line in nginx_figures(site, work):
             print(line)

@@ -1,18 +1,27 @@
-"""Build-time search segmentation: fragments, domain terms and the worker correction."""
+"""Build-time search segmentation: fragments, domain terms, punctuation, quiz options and the worker correction."""
 
 from __future__ import annotations
 
+import json
+import re
 from pathlib import Path
 
+import pytest
+
+from scripts.course.quiz_html import option_texts
+from scripts.course.quizzes import parse_quiz
 from scripts.course.search_index import (
     WORKER_BUG,
     WORKER_FIX,
+    ZH_SEPARATOR,
     ZWSP,
     finest_parts,
     patch_worker,
     refine_chinese,
     register_terms,
 )
+
+ROOT = Path(__file__).resolve().parents[1]
 
 
 def test_long_words_are_cut_into_their_parts() -> None:
@@ -41,3 +50,25 @@ def test_worker_patch_keeps_the_last_word_and_reports_a_changed_worker(tmp_path:
     assert worker.read_text(encoding="utf-8") == f"a;{WORKER_FIX};b"
     worker.write_text("something else", encoding="utf-8")
     assert not patch_worker(tmp_path)
+
+
+def test_chinese_punctuation_separates_words_but_dates_and_decimals_stay_whole() -> None:
+    text = "二〇二一年，政协“委员”说：《章程》（2018）……提案！？A·B 12.5 版"
+    words = [w for w in re.split(ZH_SEPARATOR, text) if w]
+    assert words == ["二〇二一年", "政协", "委员", "说", "章程", "2018", "提案", "A", "B", "12.5", "版"]
+
+
+@pytest.mark.parametrize(("lang", "index"), [("zh", "search/search_index.json"), ("en", "en/search/search_index.json")])
+def test_search_shows_quiz_questions_but_not_their_options(online_root: Path, lang: str, index: str) -> None:
+    """A result quoting a distractor would read as a fact; the question itself may lead a reader to the quiz."""
+    quiz, _ = parse_quiz((ROOT / "quizzes" / "lecture-01.yml").read_text(encoding="utf-8"), "lecture-01.yml")
+    assert quiz is not None
+    docs = json.loads((online_root / index).read_text(encoding="utf-8"))["docs"]
+    (section,) = [d for d in docs if d["location"] == "lectures/lecture-01/#quiz"]
+    text = section["text"].replace(ZWSP, "")
+    for question in quiz.questions:
+        assert question.stem[lang] in text
+        text = text.replace(question.stem[lang], " ")
+    for question in quiz.questions:
+        for option in option_texts(question, lang):
+            assert option not in text, option

@@ -34,9 +34,10 @@ def render_question(parent: etree.Element, quiz: Quiz, question: Question, numbe
     kind = label(lang, "type_" + question.type)
     heading = f"{label(lang, 'question', n=number)}（{kind}）" if lang == "zh" else (
         f"{label(lang, 'question', n=number)} ({kind})")
-    add(legend, "span", heading, class_="quiz-q__num")
+    add(legend, "span", heading, class_="quiz-q__num", **EXCLUDE)
     add(legend, "span", question.stem[lang], class_="quiz-q__text")
-    options = add(fieldset, "div", class_="quiz-q__options")
+    # The options stay out of search: most are distractors, and a result would quote them as fact.
+    options = add(fieldset, "div", class_="quiz-q__options", **EXCLUDE)
     control = "checkbox" if question.type == "multiple" else "radio"
     for position, text in enumerate(option_texts(question, lang), start=1):
         option = add(options, "label", class_="quiz-q__option")

@@ -28,8 +28,13 @@ from typing import Any
 
 import jieba
 
-# Splits on whitespace, the zero-width space jieba's segmentation inserts, and ASCII punctuation.
-ZH_SEPARATOR = r'[\s\u200b\-_,:!=\[\]()"`/]+|\.(?!\d)|&[lg]t;|(?!\b)(?=[A-Z][a-z])'
+# Chinese punctuation (，。、：；“”《》（）…— and the like), but not 〇, which writes the digit zero in dates.
+CJK_PUNCTUATION = (r"\u00b7\u2010-\u2027\u2030-\u205e\u3000-\u3004\u3008-\u3011\u3013-\u301f"
+                   r"\uff01-\uff0f\uff1a-\uff20\uff3b-\uff40\uff5b-\uff65")
+# Splits on whitespace, the zero-width space jieba's segmentation inserts, ASCII and Chinese punctuation.
+# Punctuation is about a sixth of the Chinese text's tokens: no query looks for it, and the browser
+# builds the index faster without it.
+ZH_SEPARATOR = (r'[\s\u200b\-_,:!=\[\]()"`/' + CJK_PUNCTUATION + r']+|\.(?!\d)|&[lg]t;|(?!\b)(?=[A-Z][a-z])')
 INDEX_CONFIG: dict[str, dict[str, Any]] = {
     "zh": {"lang": ["zh"], "separator": ZH_SEPARATOR, "pipeline": ["stopWordFilter"]},
     # No stemmer: Material adds a trailing wildcard to every query term, and lunr then stems the
