@@ -21,6 +21,8 @@ from __future__ import annotations
 import statistics
 from typing import Any
 
+from scripts.course.search_eval import READY
+
 MID_TIER = 1000  # DevTools calibration: BenchmarkIndex of a mid-tier phone (Pixel 5)
 LOW_TIER = 264  # DevTools calibration: BenchmarkIndex of a low-tier phone
 
@@ -64,11 +66,6 @@ WORKER_BUILD = """async () => {
   return [t1 - t0, performance.now() - t1];
 }"""
 
-SEARCH_READY = """() => {
-  const meta = document.querySelector('.md-search-result__meta');
-  return !!meta && !!meta.textContent.trim() && !/初始化|Initializing/.test(meta.textContent);
-}"""
-
 # Records when the result meta line stops saying "initializing", without polling the throttled page.
 WATCH_READY = """(ready) => {
   window.__searchReadyAt = null;
@@ -93,7 +90,7 @@ def phone_factor(index: float, phone: float = MID_TIER) -> float:
 def worker_build_ms(page: Any, url: str, runs: int = 5) -> tuple[float, float]:
     """Median (fetch, build) milliseconds of the page's search index in a fresh worker."""
     page.goto(url)
-    page.wait_for_function(SEARCH_READY, timeout=30000)
+    page.wait_for_function(READY, timeout=30000)
     results = [page.evaluate(WORKER_BUILD) for _ in range(runs)]
     return statistics.median(r[0] for r in results), statistics.median(r[1] for r in results)
 
@@ -108,7 +105,7 @@ def offline_ready_ms(browser: Any, url: str, rate: float, runs: int = 3) -> floa
         page.wait_for_load_state("load")
         page.wait_for_timeout(1000)  # a reader looks at the page before tapping search
         cdp.send("Emulation.setCPUThrottlingRate", {"rate": rate})
-        start = page.evaluate(f"() => ({WATCH_READY})({SEARCH_READY})")
+        start = page.evaluate(f"() => ({WATCH_READY})({READY})")
         page.locator("label[for=__search]").first.click()
         page.wait_for_function("() => window.__searchReadyAt !== null", timeout=60000)
         times.append(page.evaluate("window.__searchReadyAt") - start)
