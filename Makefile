@@ -12,11 +12,11 @@ help:
 	@echo "make serve    set up, build and serve the site on http://127.0.0.1:8000 (live reload)"
 	@echo "make test     set up (incl. Debian chromium) and run the whole test suite"
 	@echo "make check    strict build + content checks (fast)"
-	@echo "make build    build the online site into site/"
+	@echo "make build    build the online site into site/ (+ .gz/.br copies) and build/nginx.conf"
 	@echo "make offline  build the offline zip into dist/"
 	@echo "make publish  build the site with the offline zip in site/download/ (linked from every page)"
 	@echo "make pdf      the whole course as PDF per language, and the answer key (dist/)"
-	@echo "make nginx-conf  build, then write build/nginx.conf (CSP hashes from the built pages)"
+	@echo "make nginx-conf  the same as make build (which always writes build/nginx.conf for the site it built)"
 	@echo "make bench    print build, size and weight figures"
 
 $(STAMP): requirements.txt
@@ -33,14 +33,13 @@ serve: $(STAMP)
 
 check: $(STAMP)
 	$(BIN)/python -m scripts.course.check
-	$(BIN)/mkdocs build --strict --quiet -d build/check
+	@mkdir -p build
+	$(BIN)/python -m scripts.course.sitebuild --check-only
 	$(BIN)/ruff check scripts tests
 
 build: $(STAMP)
-	rm -rf build/site.new
-	$(BIN)/mkdocs build --strict --quiet -d build/site.new
-	rm -rf site && mv build/site.new site
-	@echo "site/ is ready"
+	$(BIN)/python -m scripts.course.sitebuild --into site --precompress
+	$(BIN)/python -m scripts.course.deploy --site site --out build/nginx.conf
 
 offline: $(STAMP)
 	$(BIN)/python -m scripts.course.package
@@ -69,7 +68,6 @@ publish: build offline
 	@echo "site/ is ready to publish, with the offline zip in site/download/"
 
 nginx-conf: build
-	$(BIN)/python -m scripts.course.deploy --site site --out build/nginx.conf
 
 pdf: build system
 	$(BIN)/python -m scripts.course.pdf --site site --dist dist

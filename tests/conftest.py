@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import functools
 import http.server
-import os
 import subprocess
 import sys
 import threading
@@ -15,10 +14,13 @@ from pathlib import Path
 
 import pytest
 
+from scripts.course.precompress import precompress
+from scripts.course.sitebuild import build_env, strict_build
+
 ROOT = Path(__file__).resolve().parents[1]
 CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-background-networking", "--disable-component-update"]
-ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+ENV = build_env()
 
 
 @dataclass(frozen=True)
@@ -59,8 +61,11 @@ class Site:
 
 
 def build_site(dest: Path) -> Path:
-    subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "--quiet", "-d", str(dest)],
-                   cwd=ROOT, env=ENV, check=True)
+    """The online site exactly as `make build` makes it: strict (warnings fail), with .gz/.br copies."""
+    result = strict_build(dest, ROOT, ENV, echo=False)
+    if result.returncode != 0:
+        pytest.fail(f"the site does not build:\n{result.stderr}")
+    precompress(dest)
     return dest
 
 

@@ -9,15 +9,14 @@ from __future__ import annotations
 
 import argparse
 import hashlib
-import os
 import shutil
-import subprocess
 import sys
 import time
 import zipfile
 from pathlib import Path
 
 from .edition import commit_time, version, zip_name
+from .sitebuild import build_env, strict_build
 
 ROOT = Path(__file__).resolve().parents[2]
 NAME = "cppcc-course"
@@ -36,14 +35,16 @@ switch work offline. A current Chromium-based browser (Chrome, Edge) is recommen
 """
 
 
-def build_offline_site(dest: Path, stamp: int) -> None:
-    env = {**os.environ, "OFFLINE": "true", "NO_MKDOCS_2_WARNING": "1", "SOURCE_DATE_EPOCH": str(stamp)}
+def build_offline_site(dest: Path, stamp: int) -> bool:
+    """Strict build for file://; False (with the warnings printed) when the build fails."""
     if dest.exists():
         shutil.rmtree(dest)
-    subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "--quiet", "-d", str(dest)],
-                   cwd=ROOT, env=env, check=True)
+    result = strict_build(dest, ROOT, build_env(OFFLINE="true", SOURCE_DATE_EPOCH=str(stamp)))
+    if result.returncode != 0:
+        return False
     for name in DROP:
         (dest / name).unlink(missing_ok=True)
+    return True
 
 
 def write_zip(site: Path, target: Path, folder: str, stamp: int, note: str) -> None:
@@ -71,7 +72,9 @@ def main(argv: list[str] | None = None) -> int:
     name = f"{NAME}-{version(ROOT)}"
     site, dist = args.work.resolve(), args.dist.resolve()
     print(f"[1/3] building the offline site into {site}/", flush=True)
-    build_offline_site(site, stamp)
+    if not build_offline_site(site, stamp):
+        print("offline build failed: no zip written", file=sys.stderr)
+        return 1
     target = dist / zip_name(ROOT)
     print(f"[2/3] packing {target}", flush=True)
     date = time.strftime("%Y-%m-%d", time.gmtime(stamp))

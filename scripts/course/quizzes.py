@@ -17,7 +17,8 @@ from .problems import Problem
 from .yamlfile import LineList, LineMap, load_yaml
 
 TYPES = ("single", "multiple", "truefalse")
-QUESTION_KEYS = {"id", "type", "section", "stem", "options", "answer", "explanation"}
+QUESTION_KEYS = {"id", "type", "kind", "section", "stem", "options", "answer", "explanation"}
+KINDS = ("scenario", "concept", "case")  # what a question tests: a situation a member meets, a national rule, a case
 TOP_KEYS = {"quiz", "lecture", "questions"}
 ID_PATTERN = re.compile(r"^[a-z0-9][a-z0-9-]*$")
 LANG_NAMES = {"zh": "Chinese", "en": "English"}
