@@ -22,7 +22,12 @@ from scripts.course.edition import edition  # noqa: E402
 from scripts.course.glossary_tooltips import GlossaryTooltipExtension  # noqa: E402
 from scripts.course.language_switch import alternate_links  # noqa: E402
 from scripts.course.search_index import patch_worker, register_terms, write_split_indexes  # noqa: E402
-from scripts.course.site_files import add_lecture_files, not_found_page, read_lecture_source  # noqa: E402
+from scripts.course.site_files import (  # noqa: E402
+    add_lecture_files,
+    add_lectures_to_nav,
+    not_found_page,
+    read_lecture_source,
+)
 
 CONTEXT = PageContext()
 OFFLINE_SHIM = "assets/vendor/iframe-worker/shim.js"
@@ -42,6 +47,8 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     if not any(isinstance(ext, CourseBlocksExtension) for ext in config.markdown_extensions):
         config.markdown_extensions.append(CourseBlocksExtension(CONTEXT))  # type: ignore[arg-type]
         config.markdown_extensions.append(GlossaryTooltipExtension(CONTEXT))  # type: ignore[arg-type]
+    if config.nav is not None and not add_lectures_to_nav(config.nav, ROOT):
+        raise PluginError("mkdocs.yml: no nav section lists outline.md; the lectures are added after it")
     config.extra["edition"] = edition(ROOT, _offline(config))
     if _offline(config) and OFFLINE_SHIM not in config.extra.get("polyfills", []):
         config.extra["polyfills"] = [*config.extra.get("polyfills", []), OFFLINE_SHIM]

@@ -14,6 +14,7 @@ from pathlib import Path
 
 import pytest
 
+from scripts.course.lectures import lecture_paths
 from scripts.course.precompress import precompress
 from scripts.course.sitebuild import build_env, strict_build
 
@@ -58,6 +59,11 @@ class Site:
             else:
                 found.append(rel.removesuffix(".html").removesuffix("/index").removesuffix("index"))
         return found
+
+
+def lecture_count() -> int:
+    """How many lectures the course has, from the files: tests never hard-code the course's size."""
+    return len(lecture_paths(ROOT))
 
 
 def build_site(dest: Path) -> Path:

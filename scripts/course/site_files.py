@@ -8,12 +8,40 @@ in docs/. Their text is then read from `lectures/` by `read_lecture_source`.
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
+from .lectures import lecture_paths
+
 LECTURES = "lectures"
+OUTLINE = "outline.md"  # the nav section that holds this page is the course; the lectures follow it
+
+
+def lecture_nav_entries(root: Path) -> list[str]:
+    """The lectures in course order, as nav entries: the order is the file names' (lecture-NN), nothing else."""
+    return [f"{LECTURES}/{stem}.md" for stem in sorted(lecture_paths(root))]
+
+
+def add_lectures_to_nav(nav: list[Any], root: Path) -> bool:
+    """Append every lecture to the nav section that lists the outline page; False if there is none.
+
+    mkdocs.yml names the course section and its fixed pages only, so lecture order and count have
+    one owner (the files in lectures/) and a new lecture appears in the navigation by itself.
+    """
+    for item in nav:
+        if isinstance(item, dict):
+            for children in item.values():
+                if isinstance(children, list):
+                    if OUTLINE in children:
+                        children[:] = [c for c in children if not (isinstance(c, str) and c.startswith(f"{LECTURES}/"))]
+                        children.extend(lecture_nav_entries(root))
+                        return True
+                    if add_lectures_to_nav(children, root):
+                        return True
+    return False
 
 
 def add_lecture_files(files: Files, config: MkDocsConfig, root: Path) -> Files:

@@ -16,7 +16,7 @@ from playwright.sync_api import Page, expect
 
 from scripts.course.deploy import render
 from tests.browser.helpers import search, switch_language
-from tests.conftest import Site, Watch, open_page
+from tests.conftest import Site, Watch, lecture_count, open_page
 
 NGINX = shutil.which("nginx") or "/usr/sbin/nginx"
 RECORD_VIOLATIONS = """
@@ -104,7 +104,7 @@ def test_every_page_loads_without_csp_violations_or_third_party_requests(nginx_s
     page.on("console", lambda message: messages.append(message.text) if "Content Security Policy" in message.text else None)
     violations, foreign = {}, {}
     pages = nginx_site.pages()
-    assert len(pages) >= 2 * (18 + 5)
+    assert len(pages) >= 2 * (lecture_count() + 5)
     for path in pages:
         watch.requests.clear()
         page.goto(nginx_site.url(path))

@@ -6,13 +6,13 @@ import pytest
 from playwright.sync_api import Page, expect
 
 from tests.browser.helpers import page_path, search, switch_language
-from tests.conftest import Site, Watch, open_page
+from tests.conftest import Site, Watch, lecture_count, open_page
 
 
 def test_home_page_renders_with_the_course_outline(site: Site, page: Page, watch: Watch) -> None:
     page.goto(site.url())
     expect(page.locator("h1")).to_contain_text("政协委员履职培训课程")
-    expect(page.locator("ol.course-outline > li")).to_have_count(18)
+    expect(page.locator("ol.course-outline > li")).to_have_count(lecture_count())
     assert watch.errors == []
 
 
@@ -71,7 +71,7 @@ def test_every_offline_page_loads_without_leaving_the_disk_or_script_errors(offl
     # Online, every page is opened behind nginx by test_nginx.py (which also watches for CSP violations).
     site = offline_site
     pages = site.pages()
-    assert len(pages) >= 2 * (18 + 5)
+    assert len(pages) >= 2 * (lecture_count() + 5)
     watch = Watch([], [])
     page = open_page(browser, watch)
     foreign: dict[str, list[str]] = {}
