@@ -106,14 +106,27 @@ def test_a_final_lecture_needs_ten_questions(tmp_path: Path) -> None:
 
 def test_duplicate_question_ids_across_files(tmp_path: Path) -> None:
     write_project(tmp_path)
-    other = GOOD_QUIZ.replace("quiz: lecture-01", "quiz: lecture-01-extra")
-    (tmp_path / "quizzes" / "extra.yml").write_text(other, encoding="utf-8")
+    for name in ("lecture-01.md", "lecture-01.en.md"):
+        text = (tmp_path / "lectures" / name).read_text(encoding="utf-8")
+        text = text.replace("lecture-01", "lecture-02").replace("number: 1", "number: 2")
+        (tmp_path / "lectures" / name.replace("01", "02")).write_text(text, encoding="utf-8")
+    other = GOOD_QUIZ.replace("quiz: lecture-01", "quiz: lecture-02").replace("lecture: lecture-01", "lecture: lecture-02")
+    (tmp_path / "quizzes" / "lecture-02.yml").write_text(other, encoding="utf-8")
     problems = [str(p) for p in load_course(tmp_path).problems]
-    assert "quizzes/lecture-01.yml:4: question id t-q1 is also used at quizzes/extra.yml:4" in problems
+    assert "quizzes/lecture-02.yml:4: question id t-q1 is also used at quizzes/lecture-01.yml:4" in problems
 
 
 def test_duplicate_quiz_ids_across_files(tmp_path: Path) -> None:
     write_project(tmp_path)
     (tmp_path / "quizzes" / "copy.yml").write_text(GOOD_QUIZ, encoding="utf-8")
     problems = [str(p) for p in load_course(tmp_path).problems]
-    assert "quizzes/lecture-01.yml:1: quiz id lecture-01 is also used by quizzes/copy.yml" in problems
+    assert "quizzes/copy.yml:1: quiz id lecture-01 is also used by quizzes/lecture-01.yml" in problems
+
+
+def test_a_second_quiz_file_for_one_lecture(tmp_path: Path) -> None:
+    write_project(tmp_path)
+    other = GOOD_QUIZ.replace("quiz: lecture-01", "quiz: lecture-01-extra").replace("t-q", "x-q")
+    (tmp_path / "quizzes" / "extra.yml").write_text(other, encoding="utf-8")
+    problems = [str(p) for p in load_course(tmp_path).problems]
+    assert problems == ["quizzes/extra.yml:2: lecture-01 already has its quiz in quizzes/lecture-01.yml: "
+                        "one quiz per lecture (merge the questions into it)"]

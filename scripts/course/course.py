@@ -3,13 +3,16 @@
 from __future__ import annotations
 
 import datetime as dt
+import difflib
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .lectures import DEFAULT_LANG, LANGS, Lecture, load_lectures
+from .lectures import DEFAULT_LANG, LANGS, Lecture, load_lectures, parse_lecture
 from .problems import Problem
 from .quizzes import Quiz, load_quiz_file
 from .reference import Reference, load_reference
+from .sourcefile import read_source
+from .unsafe_markup import content_files, find_code
 
 FIXED_BEFORE = ("why", "objectives")
 FIXED_AFTER = ("case", "discussion", "key-points", "sources", "quiz")
@@ -28,6 +31,7 @@ class Course:
     quizzes: dict[str, Quiz] = field(default_factory=dict)
     reference: Reference = field(default_factory=Reference)
     problems: list[Problem] = field(default_factory=list)
+    broken_quizzes: set[str] = field(default_factory=set)  # quiz files that exist but did not load
 
     def lecture(self, lecture_id: str, lang: str) -> Lecture | None:
         return self.lectures.get(lecture_id, {}).get(lang) or self.lectures.get(lecture_id, {}).get(DEFAULT_LANG)
@@ -42,17 +46,28 @@ class Course:
 
 def load_course(root: Path) -> Course:
     """Load lectures and quizzes and run every check; never raises on bad content."""
-    course = Course(root=root, lectures=load_lectures(root))
-    problems = course.problems
+    lectures, problems = load_lectures(root)
+    course = Course(root=root, lectures=lectures, problems=problems)
     problems.extend(check_twins(root))
+    problems.extend(check_pages(root))
+    loaded: list[Quiz] = []
     for path in sorted((root / "quizzes").glob("*.yml")) if (root / "quizzes").is_dir() else []:
         quiz, quiz_problems = load_quiz_file(path, root)
         problems.extend(quiz_problems)
         if quiz is None:
-            continue
+            course.broken_quizzes.add(path.stem)  # its own errors are reported; no "not found" cascade
+        else:
+            loaded.append(quiz)
+    # A quiz in the file named after its lecture is the lecture's quiz; any other one is the extra.
+    for quiz in sorted(loaded, key=lambda q: (Path(q.path).stem != q.lecture, q.path)):
         if quiz.id in course.quizzes:
             problems.append(Problem(quiz.path, quiz.id_line, f"quiz id {quiz.id} is also used by "
                                     f"{course.quizzes[quiz.id].path}"))
+            continue
+        other = course.quiz_for(quiz.lecture)
+        if other is not None:
+            problems.append(Problem(quiz.path, quiz.lecture_line, f"{quiz.lecture} already has its quiz in "
+                                    f"{other.path}: one quiz per lecture (merge the questions into it)"))
             continue
         course.quizzes[quiz.id] = quiz
     for stem, versions in course.lectures.items():
@@ -81,6 +96,28 @@ def check_twins(root: Path) -> list[Problem]:
     return problems
 
 
+def check_pages(root: Path) -> list[Problem]:
+    """Unclosed fences and blocks, repeated anchors and embedded code, in every file an editor writes."""
+    problems: list[Problem] = []
+    for path in content_files(root):
+        rel = path.relative_to(root).as_posix()
+        text, read_problems = read_source(root, rel)
+        if text is None:
+            if not rel.startswith(("lectures/", "quizzes/")):  # those loaders report their own files
+                problems.extend(read_problems)
+            continue
+        problems.extend(find_code(text, rel))
+        if rel.startswith("docs/") and rel.endswith(".md"):
+            problems.extend(parse_lecture(text, rel, "zh").syntax_problems)
+    return problems
+
+
+def did_you_mean(name: str, choices: set[str] | list[str]) -> str:
+    """`; did you mean #case?` for a near miss, or nothing."""
+    close = difflib.get_close_matches(name, sorted(choices), n=1, cutoff=0.6)
+    return f"; did you mean #{close[0]}?" if close else ""
+
+
 def _check_meta(stem: str, lecture: Lecture) -> list[Problem]:
     problems = list(lecture.meta_problems)
     meta = lecture.meta
@@ -104,7 +141,9 @@ def _check_meta(stem: str, lecture: Lecture) -> list[Problem]:
 
 
 def _check_skeleton(lecture: Lecture, course: Course) -> list[Problem]:
-    problems: list[Problem] = []
+    problems: list[Problem] = list(lecture.syntax_problems)
+    if lecture.unclosed:
+        return problems  # everything after the open fence or block is swallowed: say only that
     path = lecture.path
     sections = lecture.sections()
     for heading in sections:
@@ -113,7 +152,8 @@ def _check_skeleton(lecture: Lecture, course: Course) -> list[Problem]:
     anchors = [h.anchor for h in sections if h.anchor]
     for name in FIXED_BEFORE + FIXED_AFTER:
         if name not in anchors:
-            problems.append(Problem(path, 1, f"missing section {{ #{name} }}"))
+            hint = did_you_mean(name, [a for a in anchors if a not in FIXED_BEFORE + FIXED_AFTER])
+            problems.append(Problem(path, 1, f"missing section {{ #{name} }}{hint}"))
     if all(name in anchors for name in FIXED_BEFORE + FIXED_AFTER):
         positions = [anchors.index(name) for name in FIXED_BEFORE + FIXED_AFTER]
         body = anchors[anchors.index("objectives") + 1 : anchors.index("case")]
@@ -138,8 +178,9 @@ def _check_skeleton(lecture: Lecture, course: Course) -> list[Problem]:
     for quiz_id, line in quiz_blocks:
         quiz = course.quizzes.get(quiz_id)
         if quiz is None:
-            problems.append(Problem(path, line, f"quiz {quiz_id or '(no id)'} not found in quizzes/"))
-        elif quiz.lecture != lecture.id:
+            if quiz_id not in course.broken_quizzes:
+                problems.append(Problem(path, line, f"quiz {quiz_id or '(no id)'} not found in quizzes/"))
+        elif lecture.id and quiz.lecture != lecture.id:
             problems.append(Problem(path, line, f"quiz {quiz_id} belongs to {quiz.lecture}, not {lecture.id}"))
     return problems
 
@@ -163,10 +204,10 @@ def check_lecture(stem: str, versions: dict[str, Lecture], course: Course) -> li
     for lecture in versions.values():
         problems.extend(_check_meta(stem, lecture))
         problems.extend(_check_skeleton(lecture, course))
-        if lecture.is_final and not lecture.meta_problems:
+        if lecture.is_final and not lecture.meta_problems and not lecture.unclosed:
             problems.extend(_check_length(lecture, zh))
     en = versions.get("en")
-    if zh is not None and en is not None and not zh.meta_problems and not en.meta_problems:
+    if zh is not None and en is not None and not (zh.meta_problems or en.meta_problems or zh.unclosed or en.unclosed):
         for key in ("id", "number", "stage", "teaching_minutes"):
             if zh.meta.get(key) != en.meta.get(key):
                 problems.append(Problem(en.path, en.meta.line_of(key), f"front matter: {key} differs from the Chinese version"))
@@ -178,9 +219,14 @@ def check_lecture(stem: str, versions: dict[str, Lecture], course: Course) -> li
                          min(len(zh_anchors), len(en_anchors)))
             line = en_sections[index].line if index < len(en_sections) else 1
             problems.append(Problem(en.path, line, "sections differ from the Chinese version: "
-                                    f"expected #{zh_anchors[index] if index < len(zh_anchors) else '(none)'}, "
-                                    f"found #{en_anchors[index] if index < len(en_anchors) else '(none)'}"))
+                                    f"expected {_shown(zh_anchors, index)}, found {_shown(en_anchors, index)}"))
     return problems
+
+
+def _shown(anchors: list[str | None], index: int) -> str:
+    if index >= len(anchors):
+        return "(none)"
+    return f"#{anchors[index]}" if anchors[index] else "a heading without anchor"
 
 
 def check_quizzes_against_lectures(course: Course) -> list[Problem]:
@@ -203,7 +249,8 @@ def check_quizzes_against_lectures(course: Course) -> list[Problem]:
                 lecture = versions.get(lang)
                 if lecture is not None and question.section not in lecture.anchors():
                     problems.append(Problem(quiz.path, question.line, f"question {question.id}: section "
-                                            f"#{question.section} does not exist in {lecture.path}"))
+                                            f"#{question.section} does not exist in {lecture.path}"
+                                            f"{did_you_mean(question.section, lecture.anchors())}"))
         zh = versions.get("zh")
         if zh is not None and zh.is_final and len(quiz.questions) < MIN_QUESTIONS_FINAL:
             problems.append(Problem(quiz.path, quiz.id_line, f"{len(quiz.questions)} questions; the quiz of a final "

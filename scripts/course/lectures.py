@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import Any
 
 from .problems import Problem
+from .sourcefile import read_source
 from .yamlfile import LineMap, load_yaml
 
 LANGS = ("zh", "en")
@@ -39,6 +40,8 @@ class Lecture:
     lang: str
     meta: LineMap
     meta_problems: list[Problem]
+    syntax_problems: list[Problem] = field(default_factory=list)  # unclosed fences and blocks, repeated anchors
+    unclosed: bool = False  # an open fence or block swallowed the rest: its skeleton cannot be judged
     headings: list[Heading] = field(default_factory=list)
     blocks: list[tuple[str, str, int]] = field(default_factory=list)  # (name, argument, line)
     han_chars: int = 0
@@ -103,7 +106,8 @@ def parse_lecture(text: str, path: str, lang: str) -> Lecture:
         meta_problems = [Problem(path, 1, "missing front matter (--- id, number, title, ... ---)")]
     lecture = Lecture(path=path, lang=lang, meta=meta, meta_problems=meta_problems)
 
-    in_fence = False
+    fence_line = 0  # where the open code fence started; 0 when none is open
+    open_blocks: list[tuple[str, int]] = []
     in_trainer = False
     counted: list[str] = []
     trainer: list[str] = []
@@ -115,17 +119,20 @@ def parse_lecture(text: str, path: str, lang: str) -> Lecture:
                 and not line.startswith("## "):
             section_lines.append(line)
         if FENCE.match(line):
-            in_fence = not in_fence
+            fence_line = 0 if fence_line else lineno
             continue
-        if in_fence:
+        if fence_line:
             continue
         start = BLOCK_START.match(line)
         if start and not BLOCK_END.match(line):
             lecture.blocks.append((start.group(1), (start.group(2) or "").strip(), lineno))
+            open_blocks.append((start.group(1), lineno))
             in_trainer = start.group(1) == "trainer"
             continue
         if BLOCK_END.match(line):
-            in_trainer = False
+            if open_blocks:
+                open_blocks.pop()
+            in_trainer = any(name == "trainer" for name, _ in open_blocks)
             continue
         if in_trainer:
             trainer.append(line)
@@ -142,6 +149,20 @@ def parse_lecture(text: str, path: str, lang: str) -> Lecture:
                 section.list_items += 1
         if not in_trainer:
             counted.append(line)
+    if fence_line:
+        lecture.syntax_problems.append(Problem(path, fence_line, "this code fence is never closed: add a line "
+                                               "with ``` after the code (everything below it is shown as code)"))
+    lecture.unclosed = bool(fence_line or open_blocks)
+    for name, line in open_blocks:
+        lecture.syntax_problems.append(Problem(path, line, f"the /// {name} block opened here is never closed: "
+                                               "add a line with /// where it ends"))
+    first_use: dict[str, int] = {}
+    for heading in lecture.headings:
+        if heading.anchor and heading.anchor in first_use:
+            lecture.syntax_problems.append(Problem(path, heading.line, f"anchor #{heading.anchor} is already used "
+                                                   f"by the heading at line {first_use[heading.anchor]}"))
+        elif heading.anchor:
+            first_use[heading.anchor] = heading.line
     lecture.trainer_markdown = "\n".join(trainer).strip()
     lecture.section_markdown = {k: "\n".join(v).strip() for k, v in lecture.section_markdown.items()}  # type: ignore[arg-type]
     text_counted = "\n".join(counted)
@@ -161,11 +182,19 @@ def lecture_paths(root: Path) -> dict[str, dict[str, Path]]:
     return found
 
 
-def load_lectures(root: Path) -> dict[str, dict[str, Lecture]]:
-    """Parse every lecture file under `root/lectures`, keyed by file stem and language."""
+def load_lectures(root: Path) -> tuple[dict[str, dict[str, Lecture]], list[Problem]]:
+    """Parse every lecture file under `root/lectures`, keyed by file stem and language.
+
+    A file that cannot be read (not UTF-8, far too large) is reported and left out, so its twin's
+    checks still run and nothing downstream meets a half-read lecture.
+    """
     result: dict[str, dict[str, Lecture]] = {}
+    problems: list[Problem] = []
     for stem, files in lecture_paths(root).items():
         for lang, path in files.items():
             rel = path.relative_to(root).as_posix()
-            result.setdefault(stem, {})[lang] = parse_lecture(path.read_text(encoding="utf-8"), rel, lang)
-    return result
+            text, read_problems = read_source(root, rel)
+            problems.extend(read_problems)
+            if text is not None:
+                result.setdefault(stem, {})[lang] = parse_lecture(text, rel, lang)
+    return result, problems

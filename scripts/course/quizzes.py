@@ -14,10 +14,12 @@ from typing import Any
 
 from .lectures import LANGS
 from .problems import Problem
+from .sourcefile import read_source
 from .yamlfile import LineList, LineMap, load_yaml
 
 TYPES = ("single", "multiple", "truefalse")
 QUESTION_KEYS = {"id", "type", "kind", "section", "stem", "options", "answer", "explanation"}
+MAX_OPTIONS = 6  # the renderer letters options A-F; more would not fit a phone screen either
 KINDS = ("scenario", "concept", "case")  # what a question tests: a situation a member meets, a national rule, a case
 TOP_KEYS = {"quiz", "lecture", "questions"}
 ID_PATTERN = re.compile(r"^[a-z0-9][a-z0-9-]*$")
@@ -34,6 +36,7 @@ class Question:
     correct: list[int]  # 1-based positions; for true/false 1 = true, 2 = false
     explanation: dict[str, str]
     line: int
+    kind: str = ""  # scenario | concept | case (course rules count them per quiz)
 
     def option_count(self) -> int:
         return 2 if self.type == "truefalse" else len(self.options)
@@ -90,6 +93,9 @@ def _read_question(raw: Any, number: int, path: str, line: int, problems: list[P
     qtype = raw.get("type")
     if qtype not in TYPES:
         problems.append(Problem(path, at("type"), f"{label}: type must be one of {', '.join(TYPES)}"))
+    kind = raw.get("kind")
+    if kind is not None and kind not in KINDS:
+        problems.append(Problem(path, at("kind"), f"{label}: kind must be one of {', '.join(KINDS)}"))
     section = raw.get("section")
     if not isinstance(section, str) or not section.strip():
         problems.append(Problem(path, at("section"), f"{label}: section (the anchor that teaches this) is missing"))
@@ -104,6 +110,9 @@ def _read_question(raw: Any, number: int, path: str, line: int, problems: list[P
     elif qtype in ("single", "multiple"):
         if not isinstance(raw_options, list) or len(raw_options) < 2:
             problems.append(Problem(path, at("options"), f"{label}: needs at least two options"))
+        elif len(raw_options) > MAX_OPTIONS:
+            problems.append(Problem(path, at("options"), f"{label}: {len(raw_options)} options; a question has at "
+                                    f"most {MAX_OPTIONS}"))
         else:
             for i, option in enumerate(raw_options, start=1):
                 oline = raw_options.line_of(i - 1) if isinstance(raw_options, LineList) else at("options")
@@ -153,7 +162,7 @@ def _read_question(raw: Any, number: int, path: str, line: int, problems: list[P
         return None
     assert isinstance(qid, str) and isinstance(qtype, str) and isinstance(section, str)
     assert stem is not None and explanation is not None
-    return Question(qid, qtype, section.strip(), stem, options, sorted(correct), explanation, line)
+    return Question(qid, qtype, section.strip(), stem, options, sorted(correct), explanation, line, str(kind or ""))
 
 
 def parse_quiz(text: str, path: str) -> tuple[Quiz | None, list[Problem]]:
@@ -207,8 +216,7 @@ def _check_within_quiz(quiz: Quiz, problems: list[Problem]) -> None:
 
 def load_quiz_file(path: Path, root: Path) -> tuple[Quiz | None, list[Problem]]:
     rel = path.relative_to(root).as_posix()
-    try:
-        text = path.read_text(encoding="utf-8")
-    except UnicodeDecodeError:
-        return None, [Problem(rel, 1, "not UTF-8 text")]
+    text, problems = read_source(root, rel)
+    if text is None:
+        return None, problems
     return parse_quiz(text, rel)

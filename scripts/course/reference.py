@@ -12,11 +12,13 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from .lectures import LANGS
+from .lectures import LANGS, Lecture, parse_lecture
 from .problems import Problem
+from .sourcefile import read_source
 from .yamlfile import LineList, LineMap, load_yaml
 
 DATA = Path("docs") / "_data"
+TERM_KEYS = {"term", "pinyin", "en", "aliases", "en_aliases", "en_avoid", "definition", "source", "see"}
 PINYIN = re.compile(r"^[a-z]+( [a-z]+)*$")
 DATE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
 
@@ -32,6 +34,7 @@ class Term:
     en_aliases: list[str] = field(default_factory=list)
     see: str | None = None
     line: int = 1
+    en_avoid: list[str] = field(default_factory=list)  # renderings English pages must not use (the termbase)
 
     @property
     def anchor(self) -> str:
@@ -72,6 +75,7 @@ class Reference:
     procedures: dict[str, Procedure] = field(default_factory=dict)
     timeline: list[Event] = field(default_factory=list)
     problems: list[Problem] = field(default_factory=list)
+    unreadable: set[str] = field(default_factory=set)  # procedure files reported as unreadable: no cascade
 
 
 def _pair(value: Any, where: str, path: str, line: int, problems: list[Problem]) -> dict[str, str] | None:
@@ -104,7 +108,11 @@ def _load_list(root: Path, rel: Path, problems: list[Problem]) -> tuple[list[Any
     file = root / rel
     if not file.is_file():
         return [], path
-    data, load_problems = load_yaml(file.read_text(encoding="utf-8"), path)
+    text, read_problems = read_source(root, path)
+    problems.extend(read_problems)
+    if text is None:
+        return [], path
+    data, load_problems = load_yaml(text, path)
     problems.extend(load_problems)
     if data is None:
         return [], path
@@ -114,7 +122,7 @@ def _load_list(root: Path, rel: Path, problems: list[Problem]) -> tuple[list[Any
     return data, path
 
 
-def load_glossary(root: Path, problems: list[Problem]) -> list[Term]:
+def load_glossary(root: Path, problems: list[Problem], pages: Pages) -> list[Term]:
     entries, path = _load_list(root, DATA / "glossary.yml", problems)
     terms: list[Term] = []
     seen: dict[str, int] = {}
@@ -125,6 +133,8 @@ def load_glossary(root: Path, problems: list[Problem]) -> list[Term]:
             continue
         name = _text(entry, "term", f"entry {index + 1}", path, problems)
         where = f"term {name or index + 1}"
+        for key in sorted(str(k) for k in entry if k not in TERM_KEYS):
+            problems.append(Problem(path, entry.line_of(key), f"{where}: unknown field '{key}'"))
         pinyin = _text(entry, "pinyin", where, path, problems)
         if pinyin and not PINYIN.match(pinyin):
             problems.append(Problem(path, entry.line_of("pinyin"), f"{where}: pinyin is lower-case syllables "
@@ -134,12 +144,17 @@ def load_glossary(root: Path, problems: list[Problem]) -> list[Term]:
         source = _text(entry, "source", where, path, problems)
         definition = _pair(entry.get("definition"), f"{where}: definition", path, entry.line_of("definition"), problems)
         see = entry.get("see")
-        if see is not None and not _page_exists(root, str(see)):
+        if see is not None and not pages.exists(str(see)):
             problems.append(Problem(path, entry.line_of("see"), f"{where}: see: {see} does not exist"))
         if not (name and pinyin and english and source and definition):
             continue
         term = Term(name, pinyin, english, definition, source, _strings(entry.get("aliases")),
-                    _strings(entry.get("en_aliases")), str(see) if see else None, entry.line)
+                    _strings(entry.get("en_aliases")), str(see) if see else None, entry.line,
+                    _strings(entry.get("en_avoid")))
+        same_id = next((t for t in terms if t.anchor == term.anchor), None)
+        if same_id is not None:  # one HTML id for two entries: the second's tooltips and links would be lost
+            problems.append(Problem(path, entry.line_of("pinyin"), f"{where}: pinyin '{pinyin}' is also the pinyin of "
+                                    f"{same_id.term} (line {same_id.line}); each entry needs its own"))
         for form in term.forms("zh") + [f"en:{f.lower()}" for f in term.forms("en")]:
             if form in seen:
                 problems.append(Problem(path, entry.line, f"{where}: '{form.removeprefix('en:')}' is already "
@@ -149,23 +164,37 @@ def load_glossary(root: Path, problems: list[Problem]) -> list[Term]:
     return terms
 
 
-def _page_exists(root: Path, target: str) -> bool:
-    page, _, anchor = target.partition("#")
-    if not (page.startswith(("lectures/", "docs/")) and (root / page).is_file()):
-        return False
-    if not anchor:
-        return True
-    return re.search(r"\{\s*:?\s*#" + re.escape(anchor) + r"[\s}]", (root / page).read_text(encoding="utf-8")) is not None
+class Pages:
+    """Course Markdown pages parsed once each, by the lecture parser that owns the syntax."""
+
+    def __init__(self, root: Path) -> None:
+        self.root = root
+        self._parsed: dict[str, Lecture | None] = {}
+
+    def get(self, rel: str) -> Lecture | None:
+        if rel not in self._parsed:
+            text = read_source(self.root, rel)[0] if (self.root / rel).is_file() else None
+            self._parsed[rel] = parse_lecture(text, rel, "zh") if text is not None else None
+        return self._parsed[rel]
+
+    def exists(self, target: str) -> bool:
+        """Whether `lectures/x.md#anchor` or `docs/y.md` names a page (and an anchor in it) that exists."""
+        page, _, anchor = target.partition("#")
+        parsed = self.get(page) if page.startswith(("lectures/", "docs/")) else None
+        return parsed is not None and (not anchor or anchor in parsed.anchors())
 
 
-def load_procedures(root: Path, problems: list[Problem]) -> dict[str, Procedure]:
+def load_procedures(root: Path, problems: list[Problem], unreadable: set[str]) -> dict[str, Procedure]:
     procedures: dict[str, Procedure] = {}
     folder = root / DATA / "procedures"
     for file in sorted(folder.glob("*.yml")) if folder.is_dir() else []:
         path = file.relative_to(root).as_posix()
-        data, load_problems = load_yaml(file.read_text(encoding="utf-8"), path)
+        text, read_problems = read_source(root, path)
+        problems.extend(read_problems)
+        data, load_problems = load_yaml(text, path) if text is not None else (None, [])
         problems.extend(load_problems)
         if data is None:
+            unreadable.add(file.stem)
             continue
         if not isinstance(data, LineMap):
             problems.append(Problem(path, 1, "a procedure file is a mapping with procedure and steps"))
@@ -219,17 +248,17 @@ def load_timeline(root: Path, problems: list[Problem]) -> list[Event]:
     return events
 
 
-def check_markers(root: Path, reference: Reference, problems: list[Problem]) -> None:
+def check_markers(root: Path, reference: Reference, problems: list[Problem], pages: Pages) -> None:
     """Every `/// procedure | NAME` names a procedure file, and every procedure is used by its page."""
     used: set[str] = set()
     for page in sorted((root / "docs").rglob("*.md")) if (root / "docs").is_dir() else []:
         rel = page.relative_to(root).as_posix()
-        for number, line in enumerate(page.read_text(encoding="utf-8").splitlines(), start=1):
-            match = re.match(r"^///\s*procedure\s*\|\s*(\S+)\s*$", line)
-            if match:
-                used.add(match.group(1))
-                if match.group(1) not in reference.procedures:
-                    problems.append(Problem(rel, number, f"procedure {match.group(1)} not found in "
+        parsed = pages.get(rel)
+        for name, argument, number in parsed.blocks if parsed else []:
+            if name == "procedure":
+                used.add(argument)
+                if argument not in reference.procedures and argument not in reference.unreadable:
+                    problems.append(Problem(rel, number, f"procedure {argument} not found in "
                                             f"{(DATA / 'procedures').as_posix()}/"))
     for name, procedure in sorted(reference.procedures.items()):
         if name not in used:
@@ -238,8 +267,9 @@ def check_markers(root: Path, reference: Reference, problems: list[Problem]) -> 
 
 def load_reference(root: Path) -> Reference:
     reference = Reference()
-    reference.terms = load_glossary(root, reference.problems)
-    reference.procedures = load_procedures(root, reference.problems)
+    pages = Pages(root)
+    reference.terms = load_glossary(root, reference.problems, pages)
+    reference.procedures = load_procedures(root, reference.problems, reference.unreadable)
     reference.timeline = load_timeline(root, reference.problems)
-    check_markers(root, reference, reference.problems)
+    check_markers(root, reference, reference.problems, pages)
     return reference

@@ -29,8 +29,27 @@ class LineList(list):
         return self.item_lines[index] if index < len(self.item_lines) else self.line
 
 
-class _LineLoader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):  # libyaml parses 5x faster
+_BASE = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml parses 5x faster
+
+
+class _LocatedError(yaml.YAMLError):
+    """A content mistake found while building the data, with the line it is on."""
+
+    def __init__(self, line: int, message: str) -> None:
+        super().__init__(message)
+        self.line, self.message = line, message
+
+
+class _LineLoader(_BASE):  # type: ignore[misc, valid-type]
     def construct_mapping(self, node: yaml.MappingNode, deep: bool = False) -> LineMap:  # type: ignore[override]
+        first: dict[str, int] = {}
+        for key, _ in node.value:
+            if isinstance(key, yaml.ScalarNode):
+                line = key.start_mark.line + 1
+                if key.value in first:  # PyYAML silently keeps the last value: a changed answer nobody sees
+                    raise _LocatedError(line, f"'{key.value}' is given twice in one entry (also at line "
+                                        f"{first[key.value]}): keep one")
+                first[key.value] = line
         result = LineMap(super().construct_mapping(node, deep=True))
         result.line = node.start_mark.line + 1
         result.key_lines = {
@@ -45,14 +64,36 @@ class _LineLoader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):  # libyaml par
         return result
 
 
+    def construct_yaml_timestamp(self, node: yaml.ScalarNode) -> object:  # type: ignore[override]
+        try:
+            return super().construct_yaml_timestamp(node)
+        except ValueError as err:
+            raise _LocatedError(node.start_mark.line + 1, f"{node.value} is not a real date ({err})") from None
+
+
+_LineLoader.add_constructor("tag:yaml.org,2002:timestamp", _LineLoader.construct_yaml_timestamp)
 _LineLoader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _LineLoader.construct_mapping)
 _LineLoader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_SEQUENCE_TAG, _LineLoader.construct_sequence)
 
 
+def _anchor_problem(text: str, path: str) -> Problem | None:
+    """Content needs no anchors or aliases, and an alias bomb would take minutes and gigabytes to expand."""
+    for event in yaml.parse(text, Loader=_BASE):
+        if isinstance(event, yaml.AliasEvent) or getattr(event, "anchor", None):
+            return Problem(path, event.start_mark.line + 1, "YAML anchors and aliases (&name, *name) are not "
+                           "allowed in content: write the text out")
+    return None
+
+
 def load_yaml(text: str, path: str) -> tuple[Any, list[Problem]]:
-    """Parse YAML; a syntax error becomes a located problem instead of an exception."""
+    """Parse YAML; a syntax error, a repeated key, an alias or a bad date becomes a located problem."""
     try:
+        problem = _anchor_problem(text, path)
+        if problem is not None:
+            return None, [problem]
         return yaml.load(text, Loader=_LineLoader), []
+    except _LocatedError as err:
+        return None, [Problem(path, err.line, err.message)]
     except yaml.YAMLError as err:
         mark = getattr(err, "problem_mark", None) or getattr(err, "context_mark", None)
         line = mark.line + 1 if mark is not None else 1
