@@ -7,6 +7,14 @@ import difflib
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from .content_rules import (
+    check_case_figures,
+    check_discouraged,
+    check_quiz_kinds,
+    check_repeated_questions,
+    check_termbase,
+    load_rules,
+)
 from .lectures import DEFAULT_LANG, LANGS, Lecture, load_lectures, parse_lecture
 from .problems import Problem
 from .quizzes import Quiz, load_quiz_file
@@ -48,8 +56,10 @@ def load_course(root: Path) -> Course:
     """Load lectures and quizzes and run every check; never raises on bad content."""
     lectures, problems = load_lectures(root)
     course = Course(root=root, lectures=lectures, problems=problems)
+    texts, read_problems = read_content(root)
+    problems.extend(read_problems)
     problems.extend(check_twins(root))
-    problems.extend(check_pages(root))
+    problems.extend(check_pages(texts))
     loaded: list[Quiz] = []
     for path in sorted((root / "quizzes").glob("*.yml")) if (root / "quizzes").is_dir() else []:
         quiz, quiz_problems = load_quiz_file(path, root)
@@ -75,6 +85,12 @@ def load_course(root: Path) -> Course:
     problems.extend(check_quizzes_against_lectures(course))
     course.reference = load_reference(root)
     problems.extend(course.reference.problems)
+    rules = load_rules(root, problems)
+    problems.extend(check_discouraged(texts, rules))
+    problems.extend(check_case_figures(course.lectures, texts, rules))
+    problems.extend(check_quiz_kinds(course.quizzes, course.lectures, rules))
+    problems.extend(check_repeated_questions(course.quizzes))
+    problems.extend(check_termbase(texts, course.reference.terms))
     course.problems = sorted(set(problems))
     return course
 
@@ -96,16 +112,24 @@ def check_twins(root: Path) -> list[Problem]:
     return problems
 
 
-def check_pages(root: Path) -> list[Problem]:
-    """Unclosed fences and blocks, repeated anchors and embedded code, in every file an editor writes."""
+def read_content(root: Path) -> tuple[dict[str, str], list[Problem]]:
+    """The text of every file an editor writes, read once for the checks that scan them all."""
+    texts: dict[str, str] = {}
     problems: list[Problem] = []
     for path in content_files(root):
         rel = path.relative_to(root).as_posix()
         text, read_problems = read_source(root, rel)
-        if text is None:
-            if not rel.startswith(("lectures/", "quizzes/")):  # those loaders report their own files
-                problems.extend(read_problems)
-            continue
+        if text is not None:
+            texts[rel] = text
+        elif rel.startswith("docs/") and not rel.startswith("docs/_data/"):  # data and lecture loaders report theirs
+            problems.extend(read_problems)
+    return texts, problems
+
+
+def check_pages(texts: dict[str, str]) -> list[Problem]:
+    """Unclosed fences and blocks, repeated anchors and embedded code, in every file an editor writes."""
+    problems: list[Problem] = []
+    for rel, text in texts.items():
         problems.extend(find_code(text, rel))
         if rel.startswith("docs/") and rel.endswith(".md"):
             problems.extend(parse_lecture(text, rel, "zh").syntax_problems)
