@@ -3,7 +3,7 @@
     /// trainer            notes for the person teaching; hidden from readers
     /// quiz | lecture-04  the lecture's self-test, rendered from quizzes/
     /// course-outline     all lectures, in order, with teaching time
-    /// quiz-progress      per lecture: quiz taken on this device, best score
+    /// quiz-progress      per lecture: not started, in progress or done (score), from this device
     /// quiz-key           every quiz with answers and explanations, for trainers
     /// trainer-digest     per lecture: teaching time, objectives and trainer notes, for trainers
     /// procedure | NAME   numbered steps and a flow diagram from docs/_data/procedures/NAME.yml
@@ -141,7 +141,8 @@ class ProgressBlock(CourseBlock):
             quiz = course.quiz_for(lecture.id) if course else None
             if quiz is None:
                 continue
-            row = add(body, "tr", data_quiz_id=quiz.id, data_total=str(len(quiz.questions)))
+            row = add(body, "tr", data_quiz_id=quiz.id, data_total=str(len(quiz.questions)),
+                      data_qids=" ".join(q.id for q in quiz.questions))  # answers to other ids do not count
             _lecture_link(add(row, "td"), lecture, self.context)
             add(row, "td", str(len(quiz.questions)))
             add(row, "td", "—", class_="quiz-progress__status")

@@ -81,7 +81,7 @@ def test_answers_survive_a_reload_and_reset_clears_them(site: Site, page: Page) 
     expect(page.locator("fieldset.quiz-q input:checked")).to_have_count(0)
 
 
-def test_progress_page_shows_taken_quizzes_and_best_score(site: Site, page: Page) -> None:
+def test_progress_page_shows_quizzes_in_progress_and_done(site: Site, page: Page) -> None:
     page.goto(site.url("progress"))
     row = page.locator("tr[data-quiz-id='lecture-01']")
     expect(row.locator(".quiz-progress__status")).to_have_text("尚未作答")
@@ -89,7 +89,14 @@ def test_progress_page_shows_taken_quizzes_and_best_score(site: Site, page: Page
     total = page.locator("fieldset.quiz-q").count()
     answer_first_two(page)
     page.goto(site.url("progress"))
-    expect(row.locator(".quiz-progress__status")).to_have_text(f"已作答，最好成绩 1 / {total}")
+    expect(row.locator(".quiz-progress__status")).to_have_text(f"进行中：已核对 2 / {total} 题")
+    page.goto(site.url(LECTURE))
+    for index in range(2, total):
+        fieldset = question(page, index)
+        choose(fieldset, correct_positions(fieldset))
+        fieldset.locator(".quiz-q__check").click()
+    page.goto(site.url("progress"))
+    expect(row.locator(".quiz-progress__status")).to_have_text(f"已完成：答对 {total - 1} / {total} 题")
     expect(page.locator("tr[data-quiz-id='lecture-02'] .quiz-progress__status")).to_have_text("尚未作答")
     expect(page.locator(".quiz-progress tbody tr")).to_have_count(lecture_count())
 
@@ -118,6 +125,50 @@ def test_corrupt_or_foreign_saved_data_is_ignored(site: Site, page: Page, watch:
     first.locator(".quiz-q__check").click()
     expect(first.locator(".quiz-q__feedback")).to_have_text("回答正确。")
     assert watch.errors == []
+
+
+def test_another_versions_saved_data_is_left_alone(site: Site, page: Page) -> None:
+    """Two offline copies of different versions share one browser storage: neither wipes the other."""
+    page.goto(site.url(LECTURE))
+    future = '{"v": 2, "answers": {"l01-x": {"kept": true}}}'
+    page.evaluate("data => localStorage.setItem('cppcc-course:quiz:lecture-01', data)", future)
+    page.reload()
+    first = question(page, 0)
+    choose(first, correct_positions(first))
+    first.locator(".quiz-q__check").click()
+    assert page.evaluate("localStorage.getItem('cppcc-course:quiz:lecture-01')") == future
+    page.reload()
+    expect(question(page, 0).locator(".quiz-q__feedback")).to_have_text("回答正确。")
+
+
+def test_answers_to_questions_that_no_longer_exist_do_not_count_and_are_kept(site: Site, page: Page) -> None:
+    page.goto(site.url(LECTURE))
+    old = {"v": 1, "answers": {"l01-old": [1]}, "checked": {"l01-old": True}, "right": {"l01-old": True}}
+    page.evaluate("data => localStorage.setItem('cppcc-course:quiz:lecture-01', JSON.stringify(data))", old)
+    page.goto(site.url("progress"))
+    expect(page.locator("tr[data-quiz-id='lecture-01'] .quiz-progress__status")).to_have_text("尚未作答")
+    page.goto(site.url(LECTURE))
+    expect(page.locator(".quiz__score")).to_have_text("")
+    first = question(page, 0)
+    choose(first, correct_positions(first))
+    first.locator(".quiz-q__check").click()
+    saved = page.evaluate("JSON.parse(localStorage.getItem('cppcc-course:quiz:lecture-01'))")
+    assert saved["answers"]["l01-old"] == [1]
+
+
+def test_full_storage_keeps_what_is_shown_and_says_so(site: Site, page: Page) -> None:
+    page.goto(site.url(LECTURE))
+    first, _ = answer_first_two(page)
+    page.add_init_script("Storage.prototype.setItem = function () { throw new DOMException('full', 'QuotaExceededError'); };")
+    page.reload()
+    expect(question(page, 0).locator(".quiz-q__feedback")).to_have_text("回答正确。")
+    third = question(page, 2)
+    choose(third, correct_positions(third))
+    third.locator(".quiz-q__check").click()
+    expect(third.locator(".quiz-q__feedback")).to_have_text("回答正确。")
+    expect(page.locator(".quiz__unsaved")).to_contain_text("无法保存")
+    page.goto(site.url("progress"))
+    expect(page.locator("tr[data-quiz-id='lecture-01'] .quiz-progress__status")).to_contain_text("已核对 2")
 
 
 def test_keyboard_alone_can_answer(site: Site, page: Page) -> None:

@@ -5,6 +5,7 @@
   "use strict";
 
   var PREFIX = "cppcc-course:quiz:";
+  var SCHEMA = 1; /* the shape of a saved quiz; data of another shape is left where it is */
   var TEXT = {
     zh: {
       right: "回答正确。",
@@ -13,10 +14,10 @@
       score: function (checked, right, total) {
         return "已核对 " + checked + " / " + total + " 题，答对 " + right + " 题。";
       },
+      unsaved: "本机暂时无法保存作答记录（浏览器存储已满或被禁用）；本次作答照常核对，但关闭页面后不会保留。",
       notTaken: "尚未作答",
-      taken: function (best, total) {
-        return "已作答，最好成绩 " + best + " / " + total;
-      }
+      inProgress: function (checked, total) { return "进行中：已核对 " + checked + " / " + total + " 题"; },
+      done: function (right, total) { return "已完成：答对 " + right + " / " + total + " 题"; }
     },
     en: {
       right: "Correct.",
@@ -25,10 +26,11 @@
       score: function (checked, right, total) {
         return checked + " of " + total + " questions checked, " + right + " correct.";
       },
-      notTaken: "Not taken yet",
-      taken: function (best, total) {
-        return "Taken, best score " + best + " / " + total;
-      }
+      unsaved: "Your answers cannot be saved on this device just now (browser storage is full or blocked); " +
+        "they are still checked, but will not be kept after you close the page.",
+      notTaken: "Not started",
+      inProgress: function (checked, total) { return "In progress: " + checked + " of " + total + " checked"; },
+      done: function (right, total) { return "Done: " + right + " of " + total + " correct"; }
     }
   };
 
@@ -37,12 +39,12 @@
     return TEXT[lang] || TEXT.zh;
   }
 
+  /* Reading is enough to show saved progress; a failed write is reported where it happens. */
   function storage() {
     try {
-      var probe = PREFIX + "probe";
-      window.localStorage.setItem(probe, "1");
-      window.localStorage.removeItem(probe);
-      return window.localStorage;
+      var store = window.localStorage;
+      store.getItem(PREFIX + "probe");
+      return store;
     } catch (e) {
       return null;
     }
@@ -54,37 +56,56 @@
     });
   }
 
-  /* Returns a clean state: unknown or malformed entries are dropped. */
-  function load(store, id) {
-    var empty = { v: 1, answers: {}, checked: {}, best: 0, attempts: 0 };
-    if (!store) return empty;
-    var data;
+  function read(store, key) {
     try {
-      data = JSON.parse(store.getItem(PREFIX + id));
+      return JSON.parse(store.getItem(key));
     } catch (e) {
-      return empty;
+      return null;
     }
-    if (!data || typeof data !== "object" || data.v !== 1) return empty;
-    var state = empty;
-    if (data.answers && typeof data.answers === "object") {
+  }
+
+  function isRecord(value) {
+    return !!value && typeof value === "object" && !Array.isArray(value);
+  }
+
+  /* Where this schema's state lives: the quiz's own key, unless another version of the course
+     (another offline copy in the same browser) keeps data of another shape there. */
+  function keyFor(store, id) {
+    var data = store ? read(store, PREFIX + id) : null;
+    return isRecord(data) && typeof data.v === "number" && data.v !== SCHEMA
+      ? PREFIX + id + ":v" + SCHEMA : PREFIX + id;
+  }
+
+  /* A clean state; answers to questions this page does not have are kept (another copy may have
+     them) but never counted. */
+  function load(store, key) {
+    var state = { v: SCHEMA, answers: {}, checked: {}, right: {} };
+    var data = store ? read(store, key) : null;
+    if (!isRecord(data) || data.v !== SCHEMA) return state;
+    var own = Object.prototype.hasOwnProperty;
+    if (isRecord(data.answers)) {
       Object.keys(data.answers).forEach(function (qid) {
-        if (isPositions(data.answers[qid])) state.answers[qid] = data.answers[qid];
+        if (own.call(data.answers, qid) && isPositions(data.answers[qid])) state.answers[qid] = data.answers[qid];
       });
     }
-    if (data.checked && typeof data.checked === "object") {
-      Object.keys(data.checked).forEach(function (qid) {
-        if (data.checked[qid] === true && state.answers[qid]) state.checked[qid] = true;
+    ["checked", "right"].forEach(function (name) {
+      if (!isRecord(data[name])) return;
+      Object.keys(data[name]).forEach(function (qid) {
+        if (data[name][qid] === true && state.answers[qid]) state[name][qid] = true;
       });
-    }
-    if (typeof data.best === "number" && data.best >= 0) state.best = Math.floor(data.best);
+    });
     return state;
   }
 
-  function save(store, id, state) {
-    if (!store) return;
+  /* True when saved; false when the browser refused (full or blocked storage). */
+  function save(store, key, state) {
+    if (!store) return false;
     try {
-      store.setItem(PREFIX + id, JSON.stringify(state));
-    } catch (e) { /* storage full or blocked: the quiz still works for this visit */ }
+      store.setItem(key, JSON.stringify(state));
+      return true;
+    } catch (e) {
+      return false;
+    }
   }
 
   function correctOf(fieldset) {
@@ -129,22 +150,44 @@
     var id = quiz.getAttribute("data-quiz-id");
     var questions = Array.prototype.slice.call(quiz.querySelectorAll(".quiz-q"));
     var total = questions.length;
-    var state = load(store, id);
+    var key = keyFor(store, id);
+    var state = load(store, key);
     var scoreEl = quiz.querySelector(".quiz__score");
     var resetBtn = quiz.querySelector(".quiz__reset");
+    var notice = null;
+
+    function keep() {
+      var saved = save(store, key, state);
+      if (!saved && !notice) {
+        notice = document.createElement("p");
+        notice.className = "quiz__unsaved";
+        notice.setAttribute("role", "status");
+        notice.textContent = text().unsaved;
+        scoreEl.parentNode.insertBefore(notice, scoreEl.nextSibling);
+      }
+      if (saved && notice) {
+        notice.parentNode.removeChild(notice);
+        notice = null;
+      }
+    }
 
     function updateScore() {
-      var checked = 0, right = 0;
+      var checked = 0, right = 0, answered = 0;
       questions.forEach(function (fieldset) {
         var qid = fieldset.getAttribute("data-qid");
+        if (state.answers[qid]) answered += 1;
         if (state.checked[qid]) {
           checked += 1;
-          if (same(state.answers[qid], correctOf(fieldset))) right += 1;
+          if (same(state.answers[qid], correctOf(fieldset))) {
+            right += 1;
+            state.right[qid] = true;
+          } else {
+            delete state.right[qid];
+          }
         }
       });
-      if (right > state.best) state.best = right;
       scoreEl.textContent = checked ? text().score(checked, right, total) : "";
-      resetBtn.hidden = checked === 0 && Object.keys(state.answers).length === 0;
+      resetBtn.hidden = answered === 0;
     }
 
     questions.forEach(function (fieldset) {
@@ -156,9 +199,10 @@
         input.addEventListener("change", function () {
           state.answers[qid] = selected(fieldset);
           delete state.checked[qid];
+          delete state.right[qid];
           clearMarks(fieldset);
-          save(store, id, state);
           updateScore();
+          keep();
         });
       });
       if (state.checked[qid]) showResult(fieldset, saved);
@@ -173,33 +217,44 @@
         state.checked[qid] = true;
         showResult(fieldset, chosen);
         updateScore();
-        save(store, id, state);
+        keep();
       });
     });
 
     resetBtn.addEventListener("click", function () {
-      state.answers = {};
-      state.checked = {};
       questions.forEach(function (fieldset) {
+        var qid = fieldset.getAttribute("data-qid");
+        delete state.answers[qid];
+        delete state.checked[qid];
+        delete state.right[qid];
         Array.prototype.forEach.call(fieldset.querySelectorAll("input"), function (input) { input.checked = false; });
         clearMarks(fieldset);
         fieldset.querySelector(".quiz-q__answer").open = false;
       });
       updateScore();
-      save(store, id, state);
+      keep();
       var first = quiz.querySelector("input");
       if (first) first.focus();
     });
     updateScore();
   }
 
+  /* Counts only this edition's questions: answers kept for other ids are not progress here. */
   function setupProgress(row, store) {
-    var state = load(store, row.getAttribute("data-quiz-id"));
-    var total = Number(row.getAttribute("data-total"));
-    var checked = Object.keys(state.checked).length;
-    row.querySelector(".quiz-progress__status").textContent =
-      checked || state.best ? text().taken(Math.min(state.best, total), total) : text().notTaken;
-    row.setAttribute("data-taken", checked || state.best ? "true" : "false");
+    var id = row.getAttribute("data-quiz-id");
+    var state = load(store, keyFor(store, id));
+    var qids = (row.getAttribute("data-qids") || "").split(" ").filter(Boolean);
+    var total = qids.length;
+    var answered = 0, checked = 0, right = 0;
+    qids.forEach(function (qid) {
+      if (state.answers[qid]) answered += 1;
+      if (state.checked[qid]) checked += 1;
+      if (state.right[qid] && state.checked[qid]) right += 1;
+    });
+    var status = !answered ? "not-started" : checked === total ? "done" : "in-progress";
+    row.querySelector(".quiz-progress__status").textContent = status === "not-started" ? text().notTaken
+      : status === "done" ? text().done(right, total) : text().inProgress(checked, total);
+    row.setAttribute("data-status", status);
   }
 
   function init() {
