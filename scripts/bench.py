@@ -16,16 +16,12 @@
 
 from __future__ import annotations
 
-import functools
 import gzip
-import http.server
-import os
 import re
 import shutil
 import subprocess
 import sys
 import tempfile
-import threading
 import time
 import zipfile
 from pathlib import Path
@@ -34,9 +30,12 @@ import markdown
 
 from scripts.course.blocks import CourseBlocksExtension, PageContext
 from scripts.course.course import Course, load_course
+from scripts.course.precompress import precompress
+from scripts.course.serving import MissingTool, chromium, http_server, nginx
+from scripts.course.sitebuild import build_env
 
 ROOT = Path(__file__).resolve().parents[1]
-ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+ENV = build_env()
 BUILD_RUNS = 3
 ASSET = re.compile(r'<(?:script[^>]+src|link[^>]+href)="([^"]+\.(?:js|css))"')
 
@@ -109,40 +108,27 @@ def search_figures(site: Path, offline_home: Path) -> list[str]:
     from scripts.course import search_timing as timing
     from scripts.course.search_eval import load_queries, run_queries, summary
 
-    class Quiet(http.server.SimpleHTTPRequestHandler):
-        def log_message(self, *args: object) -> None:
-            pass
-
-    handler = functools.partial(Quiet, directory=str(site))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    base = f"http://127.0.0.1:{server.server_address[1]}/"
     lines = []
-    try:
-        with sync_playwright() as playwright:
-            browser = playwright.chromium.launch(executable_path="/usr/bin/chromium", args=[
-                "--no-sandbox", "--disable-background-networking", "--disable-component-update"])
-            page = browser.new_page()
-            outcomes = run_queries(page, lambda lang: base + ("en/" if lang == "en" else ""), base, load_queries())
-            figures = summary(outcomes)
-            lines.append(f"search hit rate (top 3):   {figures['hit_rate'] * 100:6.1f} %  of {int(figures['queries'])} "
-                         "queries (target >= 95 %)")
-            lines.append(f"search latency:            {figures['median_ms']:6.0f} ms median, {figures['p95_ms']:.0f} ms p95")
-            index = timing.benchmark_index(page)
-            mid, low = timing.phone_factor(index), timing.phone_factor(index, timing.LOW_TIER)
-            lines.append(f"CPU BenchmarkIndex:        {index:6.0f}     (DevTools: mid-tier phone {timing.MID_TIER}, "
-                         f"low-tier {timing.LOW_TIER}; phone slower by {mid:.2f}x / {low:.2f}x)")
-            for lang, folder in (("zh", ""), ("en", "en/")):
-                fetch_ms, build_ms = timing.worker_build_ms(page, base + folder)
-                target = " (target: well under 1 s on mid-tier)" if lang == "zh" else ""
-                lines.append(f"{lang} index, online worker: {fetch_ms:4.0f} ms fetch + {build_ms:4.0f} ms build here; "
-                             f"mid-tier phone ~{build_ms * mid:4.0f} ms, low-tier ~{build_ms * low:4.0f} ms{target}")
-            ready_ms = timing.offline_ready_ms(browser, offline_home.as_uri(), mid)
-            lines.append(f"zh search, offline copy:   {ready_ms:6.0f} ms from tapping search to usable, "
-                         f"CPU throttled {mid:.2f}x (mid-tier)")
-            browser.close()
-    finally:
-        server.shutdown()
+    with http_server(site) as root_url, sync_playwright() as playwright, chromium(playwright) as browser:
+        base = root_url + "/"
+        page = browser.new_page()
+        outcomes = run_queries(page, lambda lang: base + ("en/" if lang == "en" else ""), base, load_queries())
+        figures = summary(outcomes)
+        lines.append(f"search hit rate (top 3):   {figures['hit_rate'] * 100:6.1f} %  of {int(figures['queries'])} "
+                     "queries (target >= 95 %)")
+        lines.append(f"search latency:            {figures['median_ms']:6.0f} ms median, {figures['p95_ms']:.0f} ms p95")
+        index = timing.benchmark_index(page)
+        mid, low = timing.phone_factor(index), timing.phone_factor(index, timing.LOW_TIER)
+        lines.append(f"CPU BenchmarkIndex:        {index:6.0f}     (DevTools: mid-tier phone {timing.MID_TIER}, "
+                     f"low-tier {timing.LOW_TIER}; phone slower by {mid:.2f}x / {low:.2f}x)")
+        for lang, folder in (("zh", ""), ("en", "en/")):
+            fetch_ms, build_ms = timing.worker_build_ms(page, base + folder)
+            target = " (target: well under 1 s on mid-tier)" if lang == "zh" else ""
+            lines.append(f"{lang} index, online worker: {fetch_ms:4.0f} ms fetch + {build_ms:4.0f} ms build here; "
+                         f"mid-tier phone ~{build_ms * mid:4.0f} ms, low-tier ~{build_ms * low:4.0f} ms{target}")
+        ready_ms = timing.offline_ready_ms(browser, offline_home.as_uri(), mid)
+        lines.append(f"zh search, offline copy:   {ready_ms:6.0f} ms from tapping search to usable, "
+                     f"CPU throttled {mid:.2f}x (mid-tier)")
     return lines
 
 
@@ -159,62 +145,46 @@ TIMINGS = """() => {
 
 def nginx_figures(site: Path, work: Path) -> list[str]:
     """Load and mobile timing figures with the site served by Debian nginx on loopback."""
-    import shutil
-    import socket
+    try:
+        with nginx(site, work / "nginx") as root_url:
+            return _served_figures(root_url + "/")
+    except MissingTool as missing:
+        return [f"nginx figures: {missing}"]
 
+
+def _served_figures(base: str) -> list[str]:
+    """Requests per second with and without compression (precompressed files), then mobile timings."""
     from playwright.sync_api import sync_playwright
 
-    from scripts.course.deploy import render
-
-    nginx = shutil.which("nginx") or "/usr/sbin/nginx"
-    if not Path(nginx).exists():
-        return ["nginx figures: nginx is not installed (make system)"]
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        port = sock.getsockname()[1]
-    runtime = work / "nginx"
-    runtime.mkdir()
-    conf = runtime / "nginx.conf"
-    conf.write_text(render(site, f"127.0.0.1:{port}", runtime, user="root" if os.geteuid() == 0 else None),
-                    encoding="utf-8")
-    server = subprocess.Popen([nginx, "-p", str(runtime), "-c", str(conf), "-g", "daemon off;"],
-                              stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    base = f"http://127.0.0.1:{port}/"
     lines = []
-    try:
-        time.sleep(0.5)
-        if shutil.which("wrk"):
-            for label, path in (("home", ""), ("lecture", "lectures/lecture-04/")):
-                out = subprocess.run(["wrk", "-t2", "-c32", "-d5s", "--latency", "-H", "Accept-Encoding: gzip",
+    if shutil.which("wrk"):
+        for label, path in (("home", ""), ("lecture", "lectures/lecture-04/")):
+            for encoding in ("identity", "gzip", "br"):
+                out = subprocess.run(["wrk", "-t2", "-c32", "-d5s", "--latency", "-H", f"Accept-Encoding: {encoding}",
                                       base + path], capture_output=True, text=True, check=True).stdout
                 rps = re.search(r"Requests/sec:\s+([\d.]+)", out)
                 p99 = re.search(r"99%\s+([\d.]+\w+)", out)
-                lines.append(f"nginx load, {label:8s} {float(rps.group(1)) if rps else 0:9.0f} req/s, "
-                             f"p99 {p99.group(1) if p99 else '?'} (wrk, 2 threads, 32 connections, 5 s, loopback)")
-        else:
-            lines.append("nginx load: wrk is not installed (make system)")
-        with sync_playwright() as playwright:
-            browser = playwright.chromium.launch(executable_path="/usr/bin/chromium", args=[
-                "--no-sandbox", "--disable-background-networking", "--disable-component-update"])
-            for label, path in PAGE_TYPES:
-                context = browser.new_context(viewport={"width": 390, "height": 844}, is_mobile=True)
-                page = context.new_page()
-                cdp = context.new_cdp_session(page)
-                cdp.send("Network.enable")
-                cdp.send("Network.emulateNetworkConditions", MOBILE)
-                cdp.send("Emulation.setCPUThrottlingRate", {"rate": 4})
-                page.goto(base + path, wait_until="load")
-                figures = page.evaluate(TIMINGS)
-                fcp = figures["fcp"] or 0
-                # "Usable" = the text can be read: first contentful paint (scripts load after the content).
-                verdict = "OK" if 0 < fcp < 2000 else "OVER"
-                lines.append(f"mobile {label:9s} first paint {fcp:5.0f} ms (budget 2 s) {verdict}; "
-                             f"DOMContentLoaded {figures['dcl']:5.0f} ms; {kb(figures['bytes']):>9s} transferred")
-                context.close()
-            browser.close()
-    finally:
-        server.terminate()
-        server.wait(timeout=10)
+                lines.append(f"nginx load, {label:8s} Accept-Encoding {encoding:8s} "
+                             f"{float(rps.group(1)) if rps else 0:9.0f} req/s, p99 {p99.group(1) if p99 else '?'}")
+        lines.append("  (wrk, 2 threads, 32 connections, 5 s, loopback; .gz/.br written at build time)")
+    else:
+        lines.append("nginx load: wrk is not installed (make system)")
+    with sync_playwright() as playwright, chromium(playwright) as browser:
+        for label, path in PAGE_TYPES:
+            context = browser.new_context(viewport={"width": 390, "height": 844}, is_mobile=True)
+            page = context.new_page()
+            cdp = context.new_cdp_session(page)
+            cdp.send("Network.enable")
+            cdp.send("Network.emulateNetworkConditions", MOBILE)
+            cdp.send("Emulation.setCPUThrottlingRate", {"rate": 4})
+            page.goto(base + path, wait_until="load")
+            figures = page.evaluate(TIMINGS)
+            fcp = figures["fcp"] or 0
+            # "Usable" = the text can be read: first contentful paint (scripts load after the content).
+            verdict = "OK" if 0 < fcp < 2000 else "OVER"
+            lines.append(f"mobile {label:9s} first paint {fcp:5.0f} ms (budget 2 s) {verdict}; "
+                         f"DOMContentLoaded {figures['dcl']:5.0f} ms; {kb(figures['bytes']):>9s} transferred")
+            context.close()
     return lines
 
 
@@ -264,6 +234,7 @@ def main() -> int:
             archive.extractall(work / "usb")
         for line in search_figures(site, next((work / "usb").iterdir()) / "index.html"):
             print(line)
+        precompress(site)
         for line in nginx_figures(site, work):
             print(line)
     return 0

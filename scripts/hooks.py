@@ -18,6 +18,7 @@ if str(ROOT) not in sys.path:
 
 from scripts.course.blocks import CourseBlocksExtension, PageContext  # noqa: E402
 from scripts.course.course import load_course  # noqa: E402
+from scripts.course.csp import policy as csp_policy  # noqa: E402
 from scripts.course.edition import edition  # noqa: E402
 from scripts.course.glossary_tooltips import GlossaryTooltipExtension  # noqa: E402
 from scripts.course.language_switch import alternate_links  # noqa: E402
@@ -52,6 +53,8 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     config.extra["edition"] = edition(ROOT, _offline(config))
     if _offline(config) and OFFLINE_SHIM not in config.extra.get("polyfills", []):
         config.extra["polyfills"] = [*config.extra.get("polyfills", []), OFFLINE_SHIM]
+    if _offline(config):
+        config.extra["offline_csp"] = csp_policy(offline=True)
     return config
 
 

@@ -8,6 +8,7 @@ need=""
 fc-list 2>/dev/null | grep -qiE "wqy|noto sans cjk|noto serif cjk|droid sans fallback" || need="$need fonts-wqy-microhei"
 command -v nginx >/dev/null 2>&1 || [ -x /usr/sbin/nginx ] || need="$need nginx"
 [ -f /usr/lib/nginx/modules/ngx_http_brotli_filter_module.so ] || need="$need libnginx-mod-http-brotli-filter"
+[ -f /usr/lib/nginx/modules/ngx_http_brotli_static_module.so ] || need="$need libnginx-mod-http-brotli-static"
 command -v wrk >/dev/null 2>&1 || need="$need wrk"
 command -v pdftotext >/dev/null 2>&1 || need="$need poppler-utils"
 [ -z "$need" ] && exit 0

@@ -2,11 +2,8 @@
 
 from __future__ import annotations
 
-import functools
-import http.server
 import subprocess
 import sys
-import threading
 import zipfile
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -16,11 +13,10 @@ import pytest
 
 from scripts.course.lectures import lecture_paths
 from scripts.course.precompress import precompress
+from scripts.course.serving import MissingTool, chromium, http_server
 from scripts.course.sitebuild import build_env, strict_build
 
 ROOT = Path(__file__).resolve().parents[1]
-CHROMIUM = "/usr/bin/chromium"
-CHROMIUM_ARGS = ["--no-sandbox", "--disable-background-networking", "--disable-component-update"]
 ENV = build_env()
 
 
@@ -99,19 +95,10 @@ def offline_root(offline_zip: Path, tmp_path_factory: pytest.TempPathFactory) ->
     return folder
 
 
-class _QuietHandler(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, *args: object) -> None:
-        pass
-
-
 @pytest.fixture(scope="session")
 def online_site(online_root: Path) -> Iterator[Site]:
-    handler = functools.partial(_QuietHandler, directory=str(online_root))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    yield Site("online", online_root, f"http://127.0.0.1:{server.server_address[1]}")
-    server.shutdown()
+    with http_server(online_root) as base:
+        yield Site("online", online_root, base)
 
 
 @pytest.fixture(scope="session")
@@ -128,12 +115,12 @@ def site(request: pytest.FixtureRequest) -> Site:
 def browser() -> Iterator[object]:
     from playwright.sync_api import sync_playwright
 
-    if not Path(CHROMIUM).exists():
-        pytest.fail(f"{CHROMIUM} is missing: run `make system` (installs Debian chromium)")
     with sync_playwright() as playwright:
-        chromium = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-        yield chromium
-        chromium.close()
+        try:
+            with chromium(playwright) as launched:
+                yield launched
+        except MissingTool as missing:
+            pytest.fail(str(missing))
 
 
 @dataclass

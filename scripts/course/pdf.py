@@ -11,10 +11,9 @@ import re
 from pathlib import Path
 
 from .edition import version
+from .serving import chromium
 
 ROOT = Path(__file__).resolve().parents[2]
-CHROMIUM = "/usr/bin/chromium"
-ARGS = ["--no-sandbox", "--disable-background-networking", "--disable-component-update"]
 ARTICLE = re.compile(r'<article class="md-content__inner md-typeset">(.*?)</article>', re.S)
 STYLESHEET = re.compile(r'<link rel="stylesheet" href="([^"]+)"')
 TITLES = {"zh": "政协委员履职培训课程", "en": "CPPCC Members' Training Course"}
@@ -71,8 +70,7 @@ def main(argv: list[str] | None = None) -> int:
     site, dist = args.site.resolve(), args.dist.resolve()
     dist.mkdir(parents=True, exist_ok=True)
     name = f"cppcc-course-{version(ROOT)}"
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=ARGS)
+    with sync_playwright() as playwright, chromium(playwright) as browser:
         for lang in ("zh", "en"):
             source = site / f"_print-course-{lang}.html"
             source.write_text(combined_html(site, lang), encoding="utf-8")
@@ -87,7 +85,6 @@ def main(argv: list[str] | None = None) -> int:
             target = dist / f"{name}-answer-key-{lang}.pdf"
             print_pdf(browser, key_page, target)
             print(f"{target}: {target.stat().st_size / 1e6:.2f} MB", flush=True)
-        browser.close()
     return 0
 
 

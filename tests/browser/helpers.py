@@ -7,7 +7,16 @@ from playwright.sync_api import Page
 from scripts.course.search_eval import READY
 from scripts.course.search_eval import page_of as page_path
 
-__all__ = ["page_path", "search", "switch_language"]
+__all__ = ["RECORD_VIOLATIONS", "page_path", "search", "switch_language"]
+
+ANSWERED = """() => {
+  const meta = document.querySelector('.md-search-result__meta');
+  return meta && !/键入以开始搜索|Type to start searching/.test(meta.textContent);
+}"""
+RECORD_VIOLATIONS = """
+window.__cspViolations = [];
+document.addEventListener('securitypolicyviolation', e => window.__cspViolations.push(e.violatedDirective + ' ' + e.blockedURI));
+"""
 
 
 def search(page: Page, query: str) -> list[str]:
@@ -19,7 +28,7 @@ def search(page: Page, query: str) -> list[str]:
     box.fill(query)
     box.press("End")  # Material reacts to keyup
     page.wait_for_function(READY, timeout=20000)
-    page.wait_for_timeout(200)
+    page.wait_for_function(ANSWERED, timeout=20000)  # the result line is for a query, not the placeholder
     return [a.get_attribute("href") or "" for a in page.locator(".md-search-result__item > a").all()]
 
 

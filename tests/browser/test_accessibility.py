@@ -36,7 +36,7 @@ def test_text_zoomed_to_200_percent_loses_nothing(online_site: Site, browser: ob
     page = open_page(browser, Watch([], []), viewport={"width": 1280, "height": 900})
     page.goto(online_site.url(path))
     page.evaluate("document.documentElement.style.fontSize = '200%'")
-    page.wait_for_timeout(200)
+    page.evaluate("new Promise(done => requestAnimationFrame(() => requestAnimationFrame(done)))")  # laid out again
     overflow = page.evaluate("document.documentElement.scrollWidth - window.innerWidth")
     clipped = page.evaluate("""() => [...document.querySelectorAll('article p, article li, article h1, article h2')]
       .filter(el => el.scrollWidth > el.clientWidth + 1 && getComputedStyle(el).overflowX === 'hidden').length""")

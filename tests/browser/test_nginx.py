@@ -2,11 +2,7 @@
 
 from __future__ import annotations
 
-import os
 import shutil
-import socket
-import subprocess
-import time
 import urllib.request
 from collections.abc import Iterator
 from pathlib import Path
@@ -14,45 +10,19 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import Page, expect
 
-from scripts.course.deploy import render
-from tests.browser.helpers import search, switch_language
-from tests.conftest import Site, Watch, lecture_count, open_page
-
-NGINX = shutil.which("nginx") or "/usr/sbin/nginx"
-RECORD_VIOLATIONS = """
-window.__cspViolations = [];
-document.addEventListener('securitypolicyviolation', e => window.__cspViolations.push(e.violatedDirective + ' ' + e.blockedURI));
-"""
-
-
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
+from scripts.course.serving import MissingTool, nginx
+from scripts.course.sitebuild import strict_build
+from tests.browser.helpers import RECORD_VIOLATIONS, search, switch_language
+from tests.conftest import ENV, ROOT, Site, Watch, lecture_count, open_page
 
 
 @pytest.fixture(scope="module")
 def nginx_site(online_root: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator[Site]:
-    if not Path(NGINX).exists():
-        pytest.fail("nginx is missing: run `make system` (installs Debian nginx)")
-    runtime = tmp_path_factory.mktemp("nginx")
-    port = free_port()
-    conf = runtime / "nginx.conf"
-    conf.write_text(render(online_root, f"127.0.0.1:{port}", runtime, user="root" if os.geteuid() == 0 else None),
-                    encoding="utf-8")
-    process = subprocess.Popen([NGINX, "-p", str(runtime), "-c", str(conf), "-g", "daemon off;"],
-                               stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
-    for _ in range(100):
-        try:
-            socket.create_connection(("127.0.0.1", port), timeout=0.2).close()
-            break
-        except OSError:
-            if process.poll() is not None:
-                pytest.fail(f"nginx stopped: {process.stdout.read().decode() if process.stdout else ''}")
-            time.sleep(0.05)
-    yield Site("online", online_root, f"http://127.0.0.1:{port}")
-    process.terminate()
-    process.wait(timeout=10)
+    try:
+        with nginx(online_root, tmp_path_factory.mktemp("nginx")) as base:
+            yield Site("online", online_root, base)
+    except MissingTool as missing:
+        pytest.fail(str(missing))
 
 
 def fetch(url: str, **headers: str) -> tuple[int, dict[str, str], bytes]:
@@ -96,12 +66,14 @@ def test_not_found_pages_per_language_and_no_listings(nginx_site: Site) -> None:
     assert status in (403, 404) and b"Index of" not in body
 
 
-def test_every_page_loads_without_csp_violations_or_third_party_requests(nginx_site: Site, browser: object) -> None:
+def test_every_page_loads_without_csp_violations_failed_or_third_party_requests(nginx_site: Site, browser: object) -> None:
     watch = Watch([], [])
     page = open_page(browser, watch)
     page.add_init_script(RECORD_VIOLATIONS)
     messages: list[str] = []
+    failed: list[str] = []
     page.on("console", lambda message: messages.append(message.text) if "Content Security Policy" in message.text else None)
+    page.on("response", lambda response: failed.append(f"{response.status} {response.url}") if response.status >= 400 else None)
     violations, foreign = {}, {}
     pages = nginx_site.pages()
     assert len(pages) >= 2 * (lecture_count() + 5)
@@ -117,6 +89,50 @@ def test_every_page_loads_without_csp_violations_or_third_party_requests(nginx_s
             foreign[path] = outside
     page.context.close()
     assert violations == {} and foreign == {} and messages == [] and watch.errors == []
+    assert failed == []
+
+
+def test_pages_go_out_precompressed_as_written_at_build_time(nginx_site: Site) -> None:
+    """gzip_static/brotli_static send the build's .gz/.br files: their exact length, no compression per request."""
+    page = nginx_site.root / "lectures" / "lecture-01" / "index.html"
+    for encoding, suffix in (("gzip", ".gz"), ("br", ".br")):
+        status, headers, body = fetch(nginx_site.url("lectures/lecture-01"), **{"Accept-Encoding": encoding})
+        assert status == 200 and headers.get("content-encoding") == encoding
+        assert body == page.with_name(page.name + suffix).read_bytes()
+        assert headers.get("content-length") == str(len(body))
+    status, headers, body = fetch(nginx_site.url("lectures/lecture-01"))
+    assert "content-encoding" not in headers and body == page.read_bytes()
+
+
+@pytest.fixture(scope="module")
+def deeper_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Site]:
+    """The course plus one page a level deeper than any other, built as `make build` builds."""
+    project = tmp_path_factory.mktemp("deeper") / "project"
+    for name in ("docs", "lectures", "quizzes", "overrides", "scripts"):
+        shutil.copytree(ROOT / name, project / name, ignore=shutil.ignore_patterns("__pycache__"))
+    for name in ("mkdocs.yml", "VERSION"):
+        shutil.copy(ROOT / name, project / name)
+    deep = project / "docs" / "reference" / "deep" / "deeper"
+    deep.mkdir(parents=True)
+    (deep / "page.md").write_text("# 更深一层\n\n检验页面。\n", encoding="utf-8")
+    (deep / "page.en.md").write_text("# One level deeper\n\nA test page.\n", encoding="utf-8")
+    config = project / "mkdocs.yml"
+    config.write_text(config.read_text(encoding="utf-8").replace(
+        "      - reference/faq.md\n", "      - reference/faq.md\n      - reference/deep/deeper/page.md\n"), encoding="utf-8")
+    site = project / "site"
+    result = strict_build(site, project, ENV, echo=False)
+    assert result.returncode == 0, result.stderr
+    with nginx(site, tmp_path_factory.mktemp("nginx-deeper")) as base:
+        yield Site("online", site, base)
+
+
+def test_a_page_at_a_new_depth_runs_under_the_same_policy(deeper_site: Site, page: Page, watch: Watch) -> None:
+    page.add_init_script(RECORD_VIOLATIONS)
+    for path in ("reference/deep/deeper/page", "en/reference/deep/deeper/page", ""):
+        page.goto(deeper_site.url(path))
+        page.wait_for_load_state("load")
+        assert page.evaluate("window.__cspViolations") == [], path
+    assert watch.errors == []
 
 
 def test_smoke_under_nginx_search_quiz_language_and_slides(nginx_site: Site, page: Page, watch: Watch) -> None:

@@ -158,7 +158,7 @@ def test_answers_to_questions_that_no_longer_exist_do_not_count_and_are_kept(sit
 
 def test_full_storage_keeps_what_is_shown_and_says_so(site: Site, page: Page) -> None:
     page.goto(site.url(LECTURE))
-    first, _ = answer_first_two(page)
+    answer_first_two(page)
     page.add_init_script("Storage.prototype.setItem = function () { throw new DOMException('full', 'QuotaExceededError'); };")
     page.reload()
     expect(question(page, 0).locator(".quiz-q__feedback")).to_have_text("回答正确。")

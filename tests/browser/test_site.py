@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from playwright.sync_api import Page, expect
 
-from tests.browser.helpers import page_path, search, switch_language
+from tests.browser.helpers import RECORD_VIOLATIONS, page_path, search, switch_language
 from tests.conftest import Site, Watch, lecture_count, open_page
 
 
@@ -74,7 +74,9 @@ def test_every_offline_page_loads_without_leaving_the_disk_or_script_errors(offl
     assert len(pages) >= 2 * (lecture_count() + 5)
     watch = Watch([], [])
     page = open_page(browser, watch)
+    page.add_init_script(RECORD_VIOLATIONS)
     foreign: dict[str, list[str]] = {}
+    violations: dict[str, list[str]] = {}
     for path in pages:
         watch.requests.clear()
         page.goto(site.url(path))
@@ -82,6 +84,20 @@ def test_every_offline_page_loads_without_leaving_the_disk_or_script_errors(offl
         outside = [url for url in watch.requests if not site.own(url)]
         if outside:
             foreign[path] = outside
+        found = page.evaluate("window.__cspViolations")
+        if found:
+            violations[path] = found
     page.context.close()
-    assert foreign == {}
+    assert foreign == {} and violations == {}
     assert watch.errors == []
+
+
+def test_the_offline_copy_carries_its_policy_and_search_runs_under_it(offline_site: Site, page: Page) -> None:
+    page.add_init_script(RECORD_VIOLATIONS)
+    blocked: list[str] = []
+    page.on("console", lambda message: blocked.append(message.text) if "Content Security Policy" in message.text else None)
+    page.goto(offline_site.url("lectures/lecture-03"))
+    policy = page.locator('meta[http-equiv="Content-Security-Policy"]').get_attribute("content") or ""
+    assert "default-src 'self'" in policy and "object-src 'none'" in policy and "unsafe-inline" not in policy
+    assert search(page, "提案")
+    assert page.evaluate("window.__cspViolations") == [] and blocked == []
