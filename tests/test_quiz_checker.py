@@ -101,7 +101,7 @@ def test_a_quiz_for_a_lecture_that_does_not_exist(tmp_path: Path) -> None:
 
 def test_a_final_lecture_needs_ten_questions(tmp_path: Path) -> None:
     problems = course_problems(tmp_path, stage="final", zh_text="政" * 700, en_text="word " * 300)
-    assert problems == [f"{PATH}:1: 4 questions; the quiz of a final lecture has at least 10"]
+    assert f"{PATH}:1: 4 questions; the quiz of a final lecture has at least 10" in problems
 
 
 def test_duplicate_question_ids_across_files(tmp_path: Path) -> None:

@@ -27,7 +27,7 @@ def test_presentation_opens_and_moves_with_the_keyboard(site: Site, page: Page, 
     expected = page.evaluate(SLIDE_STARTS)
     counter = page.locator(".present__counter")
     expect(counter).to_have_text(f"1 / {expected}")
-    expect(page.locator(".present__slide h1")).to_contain_text("政党协商")
+    expect(page.locator(".present__slide h1")).to_contain_text("全体会议与常委会")
     for key in ("ArrowRight", "PageDown", " "):
         page.keyboard.press(key)
     expect(counter).to_have_text(f"4 / {expected}")
