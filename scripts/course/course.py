@@ -15,10 +15,10 @@ from .content_rules import (
     check_termbase,
     load_rules,
 )
-from .lectures import DEFAULT_LANG, LANGS, Lecture, load_lectures, parse_lecture
+from .lectures import DEFAULT_LANG, LANGS, Lecture, load_lectures
 from .problems import Problem
 from .quizzes import Quiz, load_quiz_file
-from .reference import Reference, load_reference
+from .reference import Pages, Reference, load_reference
 from .sourcefile import read_source
 from .unsafe_markup import content_files, find_code
 
@@ -59,7 +59,8 @@ def load_course(root: Path) -> Course:
     texts, read_problems = read_content(root)
     problems.extend(read_problems)
     problems.extend(check_twins(root))
-    problems.extend(check_pages(texts))
+    pages = Pages(root, texts)  # docs pages parsed once, for their syntax here and for links and markers later
+    problems.extend(check_pages(texts, pages))
     loaded: list[Quiz] = []
     for path in sorted((root / "quizzes").glob("*.yml")) if (root / "quizzes").is_dir() else []:
         quiz, quiz_problems = load_quiz_file(path, root)
@@ -83,7 +84,7 @@ def load_course(root: Path) -> Course:
     for stem, versions in course.lectures.items():
         problems.extend(check_lecture(stem, versions, course))
     problems.extend(check_quizzes_against_lectures(course))
-    course.reference = load_reference(root)
+    course.reference = load_reference(root, pages)
     problems.extend(course.reference.problems)
     rules = load_rules(root, problems)
     problems.extend(check_discouraged(texts, rules))
@@ -126,13 +127,14 @@ def read_content(root: Path) -> tuple[dict[str, str], list[Problem]]:
     return texts, problems
 
 
-def check_pages(texts: dict[str, str]) -> list[Problem]:
+def check_pages(texts: dict[str, str], pages: Pages) -> list[Problem]:
     """Unclosed fences and blocks, repeated anchors and embedded code, in every file an editor writes."""
     problems: list[Problem] = []
     for rel, text in texts.items():
         problems.extend(find_code(text, rel))
-        if rel.startswith("docs/") and rel.endswith(".md"):
-            problems.extend(parse_lecture(text, rel, "zh").syntax_problems)
+        parsed = pages.get(rel) if rel.startswith("docs/") and rel.endswith(".md") else None
+        if parsed is not None:
+            problems.extend(parsed.syntax_problems)
     return problems
 
 
