@@ -273,7 +273,7 @@ def check_quizzes_against_lectures(course: Course) -> list[Problem]:
         for question in quiz.questions:
             for lang in LANGS:
                 lecture = versions.get(lang)
-                if lecture is not None and question.section not in lecture.anchors():
+                if lecture is not None and not lecture.unclosed and question.section not in lecture.anchors():
                     problems.append(Problem(quiz.path, question.line, f"question {question.id}: section "
                                             f"#{question.section} does not exist in {lecture.path}"
                                             f"{did_you_mean(question.section, lecture.anchors())}"))

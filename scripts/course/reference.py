@@ -181,10 +181,16 @@ class Pages:
         return self._parsed[rel]
 
     def exists(self, target: str) -> bool:
-        """Whether `lectures/x.md#anchor` or `docs/y.md` names a page (and an anchor in it) that exists."""
+        """Whether `lectures/x.md#anchor` or `docs/y.md` names a page (and an anchor in it) that exists.
+
+        A page that exists but cannot be read, or whose headings an unclosed fence swallowed, counts as
+        existing: its own problem is reported on its own line, and links to it would only repeat it.
+        """
         page, _, anchor = target.partition("#")
-        parsed = self.get(page) if page.startswith(("lectures/", "docs/")) else None
-        return parsed is not None and (not anchor or anchor in parsed.anchors())
+        if not page.startswith(("lectures/", "docs/")) or not (self.root / page).is_file():
+            return False
+        parsed = self.get(page)
+        return parsed is None or parsed.unclosed or not anchor or anchor in parsed.anchors()
 
 
 def load_procedures(root: Path, problems: list[Problem], unreadable: set[str]) -> dict[str, Procedure]:
