@@ -7,7 +7,6 @@ import subprocess
 import time
 from pathlib import Path
 
-
 DOWNLOAD_ENV = "COURSE_DOWNLOAD"  # the zip's file name, set by `sitebuild --download` for the build it runs
 DOWNLOAD_DIR = "download"
 

@@ -67,7 +67,7 @@ def test_phone_screen_has_no_sideways_scrolling(site: Site, browser: object, wat
     assert overflow <= 0
 
 
-def test_every_offline_page_loads_without_leaving_the_disk_or_script_errors(offline_site: Site, browser: object) -> None:
+def test_every_offline_page_loads_without_leaving_the_disk_missing_files_or_script_errors(offline_site: Site, browser: object) -> None:
     # Online, every page is opened behind nginx by test_nginx.py (which also watches for CSP violations).
     site = offline_site
     pages = site.pages()
@@ -77,6 +77,8 @@ def test_every_offline_page_loads_without_leaving_the_disk_or_script_errors(offl
     page.add_init_script(RECORD_VIOLATIONS)
     foreign: dict[str, list[str]] = {}
     violations: dict[str, list[str]] = {}
+    failed: list[str] = []  # a missing file (what online answers 404)
+    page.on("requestfailed", lambda request: failed.append(request.url))
     for path in pages:
         watch.requests.clear()
         page.goto(site.url(path))
@@ -88,7 +90,7 @@ def test_every_offline_page_loads_without_leaving_the_disk_or_script_errors(offl
         if found:
             violations[path] = found
     page.context.close()
-    assert foreign == {} and violations == {}
+    assert foreign == {} and violations == {} and failed == []
     assert watch.errors == []
 
 

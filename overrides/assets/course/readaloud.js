@@ -141,7 +141,7 @@
   function button(className, onClick) {
     var el = document.createElement("button");
     el.type = "button";
-    el.className = "md-button " + className;
+    el.className = className;
     el.addEventListener("click", onClick);
     return el;
   }
