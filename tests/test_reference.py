@@ -15,7 +15,7 @@ from scripts.course.blocks import PageContext
 from scripts.course.course import load_course
 from scripts.course.glossary_tooltips import GlossaryTooltipExtension
 from scripts.course.reference import Term, load_reference
-from scripts.course.reference_html import CHARS, WIDTH, render_procedure
+from scripts.course.reference_html import CHARS, NO_LINE_START, WIDTH, render_procedure
 
 ROOT = Path(__file__).resolve().parents[1]
 REFERENCE = load_reference(ROOT)
@@ -164,7 +164,8 @@ def test_flow_diagrams_are_drawn_narrow_so_their_text_is_not_scaled_down() -> No
             html = etree.tostring(render_procedure(etree.Element("div"), procedure, lang), encoding="unicode")
             assert f'viewBox="0 0 {WIDTH} ' in html
             lines = [html_unescape(t) for t in re.findall(r"<text [^>]*>([^<]*)</text>", html)]
-            assert lines and max(len(line) for line in lines) <= CHARS[lang], (procedure.name, lang)
+            assert lines and max(len(line.rstrip(NO_LINE_START)) for line in lines) <= CHARS[lang], (procedure.name, lang)
+            assert not any(line[0] in NO_LINE_START for line in lines if line)
 
 
 def test_the_course_map_lists_every_lecture_with_its_pages_and_quiz(online_root: Path) -> None:

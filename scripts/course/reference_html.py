@@ -21,10 +21,20 @@ WIDTH, MARGIN, LINE, PAD, GAP = 320, 8, 21, 10, 24
 CHARS = {"zh": 18, "en": 36}  # characters per line that fit WIDTH - 2 * (MARGIN + PAD) at 15 px
 
 
+NO_LINE_START = "，。、；：！？）》」』”’"  # Chinese punctuation that must not begin a line (it ends the one before)
+
+
 def _wrap(text: str, lang: str, width: int) -> list[str]:
-    if lang == "zh":
-        return [text[i : i + width] for i in range(0, len(text), width)] or [""]
-    return textwrap.wrap(text, width) or [""]
+    if lang != "zh":
+        return textwrap.wrap(text, width) or [""]
+    lines, start = [], 0
+    while start < len(text):
+        end = start + width
+        if end < len(text) and text[end] in NO_LINE_START:
+            end += 1  # a full-width mark's right half is blank: it fits
+        lines.append(text[start:end])
+        start = end
+    return lines or [""]
 
 
 def render_procedure(parent: etree.Element, procedure: Procedure, lang: str) -> etree.Element:
