@@ -67,7 +67,8 @@ def test_phone_screen_has_no_sideways_scrolling(site: Site, browser: object, wat
     assert overflow <= 0
 
 
-def test_every_offline_page_loads_without_leaving_the_disk_missing_files_or_script_errors(offline_site: Site, browser: object) -> None:
+def test_every_offline_page_loads_without_leaving_the_disk_missing_files_or_script_errors(offline_site: Site,
+                                                                                         browser: object) -> None:
     # Online, every page is opened behind nginx by test_nginx.py (which also watches for CSP violations).
     site = offline_site
     pages = site.pages()
