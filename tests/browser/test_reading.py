@@ -110,6 +110,7 @@ def test_print_and_slides_follow_the_chosen_size(online_site: Site, page: Page) 
     printed = page.evaluate(FONT, "article p")
     page.emulate_media(media="screen")
     page.locator(".trainer-bar__present").click()
+    expect(page.locator(".present__slide")).to_be_visible()  # present.js loads on first use
     slide = page.evaluate(FONT, ".present__slide")
     page.keyboard.press("Escape")
     page.get_by_role("button", name="放大字号").click()
@@ -118,6 +119,7 @@ def test_print_and_slides_follow_the_chosen_size(online_site: Site, page: Page) 
     assert page.evaluate(FONT, "article p") == pytest.approx(printed * 1.25, abs=0.1)
     page.emulate_media(media="screen")
     page.locator(".trainer-bar__present").click()
+    expect(page.locator(".present__slide")).to_be_visible()
     assert page.evaluate(FONT, ".present__slide") == pytest.approx(slide * 1.25, abs=0.1)
 
 
