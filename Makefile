@@ -14,7 +14,7 @@ help:
 	@echo "make check    strict build + content checks (fast)"
 	@echo "make build    build the online site into site/ (+ .gz/.br copies) and build/nginx.conf"
 	@echo "make offline  build the offline zip into dist/"
-	@echo "make publish  build the site with the offline zip in site/download/ (linked from every page)"
+	@echo "make publish  the offline zip, then the site with it in site/download/ (linked from every page; make build has no link)"
 	@echo "make pdf      the whole course as PDF per language, and the answer key (dist/)"
 	@echo "make nginx-conf  the same as make build (which always writes build/nginx.conf for the site it built)"
 	@echo "make bench    print build, size and weight figures"
@@ -63,8 +63,10 @@ lock:
 clean:
 	rm -rf site build dist .pytest_cache
 
-publish: build offline
-	mkdir -p site/download && cp dist/cppcc-course-*.zip dist/SHA256SUMS site/download/
+# The offline zip first, then the site built with it: only such a build links to download/ (make build does not).
+publish: offline
+	$(BIN)/python -m scripts.course.sitebuild --into site --precompress --download dist/cppcc-course-$$(cat VERSION).zip
+	$(BIN)/python -m scripts.course.deploy --site site --out build/nginx.conf
 	@echo "site/ is ready to publish, with the offline zip in site/download/"
 
 nginx-conf: build

@@ -232,7 +232,8 @@ def main() -> int:
             print(f"search index ({lang}):         {kb(gz(data)):>11s} gzip ({kb(len(data))} raw)")
         with zipfile.ZipFile(zip_path) as archive:
             archive.extractall(work / "usb")
-        for line in search_figures(site, next((work / "usb").iterdir()) / "index.html"):
+        site_folder = next(p for p in (work / "usb").iterdir() if p.is_dir())  # beside the start page
+        for line in search_figures(site, site_folder / "index.html"):
             print(line)
         precompress(site)
         for line in nginx_figures(site, work):

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import os
 import sys
 from pathlib import Path
 from typing import Any
 
+from jinja2 import Environment
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
@@ -18,9 +20,11 @@ if str(ROOT) not in sys.path:
 
 from scripts.course.blocks import CourseBlocksExtension, PageContext  # noqa: E402
 from scripts.course.course import load_course  # noqa: E402
+from scripts.course.course_map import course_map, lecture_stem, write_course_map  # noqa: E402
 from scripts.course.csp import policy as csp_policy  # noqa: E402
-from scripts.course.edition import edition  # noqa: E402
+from scripts.course.edition import DOWNLOAD_ENV, edition  # noqa: E402
 from scripts.course.glossary_tooltips import GlossaryTooltipExtension  # noqa: E402
+from scripts.course.labels import label  # noqa: E402
 from scripts.course.language_switch import alternate_links  # noqa: E402
 from scripts.course.search_index import patch_worker, register_terms, write_split_indexes  # noqa: E402
 from scripts.course.site_files import (  # noqa: E402
@@ -50,7 +54,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
         config.markdown_extensions.append(GlossaryTooltipExtension(CONTEXT))  # type: ignore[arg-type]
     if config.nav is not None and not add_lectures_to_nav(config.nav, ROOT):
         raise PluginError("mkdocs.yml: no nav section lists outline.md; the lectures are added after it")
-    config.extra["edition"] = edition(ROOT, _offline(config))
+    config.extra["edition"] = edition(ROOT, _offline(config), os.environ.get(DOWNLOAD_ENV))
     if _offline(config) and OFFLINE_SHIM not in config.extra.get("polyfills", []):
         config.extra["polyfills"] = [*config.extra.get("polyfills", []), OFFLINE_SHIM]
     if _offline(config):
@@ -65,6 +69,7 @@ def on_pre_build(config: MkDocsConfig) -> None:
         return  # the inner build of another language uses the course the outer build just checked
     CONTEXT.course = load_course(ROOT)
     CONTEXT.problems.clear()
+    CONTEXT.lecture_urls.clear()
     if CONTEXT.course.problems:
         raise PluginError("content check failed:\n" + "\n".join(str(p) for p in CONTEXT.course.problems))
     register_terms(form for term in CONTEXT.course.reference.terms for form in term.forms("zh"))
@@ -79,6 +84,11 @@ def on_page_read_source(page: Page, config: MkDocsConfig) -> str | None:
     return read_lecture_source(page, ROOT)
 
 
+def on_env(env: Environment, config: MkDocsConfig, files: Files) -> Environment:
+    env.globals["course_label"] = label  # UI words of the theme overrides come from labels.py too
+    return env
+
+
 def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
     CONTEXT.lang = getattr(page.file, "locale", None) or config.theme.get("language", "zh")
     CONTEXT.src_uri = page.file.src_uri
@@ -91,6 +101,9 @@ def on_page_context(context: dict[str, Any], page: Page, config: MkDocsConfig, n
     current = getattr(config.extra, "alternate", None) or config.extra.get("alternate")
     if current:
         config.extra.alternate = config.extra["alternate"] = alternate_links(page, current)
+    stem = lecture_stem(page.file.src_uri)
+    if stem:
+        CONTEXT.lecture_urls[(getattr(page.file, "locale", None) or "zh", stem)] = page.url
     return context
 
 
@@ -115,5 +128,7 @@ def on_post_build(config: MkDocsConfig) -> None:
     languages = [lang.locale for lang in i18n.config.languages if lang.build] if i18n else ["zh"]
     default = i18n.default_language if i18n else "zh"
     write_split_indexes(Path(config.site_dir), default, [x for x in languages if x != default], _offline(config))
+    if CONTEXT.course is not None:
+        write_course_map(Path(config.site_dir), course_map(CONTEXT.course, CONTEXT.lecture_urls))
     if not patch_worker(Path(config.site_dir)):
         raise PluginError("Material's search worker has changed: review patch_worker in scripts/course/search_index.py")

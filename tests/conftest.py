@@ -86,12 +86,18 @@ def offline_zip(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 @pytest.fixture(scope="session")
-def offline_root(offline_zip: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
+def offline_unzipped(offline_zip: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The zip unzipped into a folder whose name has Chinese characters and spaces, as on a county USB stick."""
     target = tmp_path_factory.mktemp("usb") / "政协 培训 资料"
     with zipfile.ZipFile(offline_zip) as archive:
         archive.extractall(target)
-    (folder,) = list(target.iterdir())
+    return target
+
+
+@pytest.fixture(scope="session")
+def offline_root(offline_unzipped: Path) -> Path:
+    """The site's folder, beside the start page at the top of the zip."""
+    (folder,) = [path for path in offline_unzipped.iterdir() if path.is_dir()]
     return folder
 
 

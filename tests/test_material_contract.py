@@ -59,3 +59,19 @@ def test_the_vendored_iframe_worker_is_the_recorded_version() -> None:
     assert recorded.keys() == {"shim.js", "inner.js"}
     for name, digest in recorded.items():
         assert hashlib.sha256((VENDOR / name).read_bytes()).hexdigest() == digest, name
+
+
+def test_the_header_is_materials_with_the_text_size_control_before_the_language_menu() -> None:
+    theirs = (TEMPLATES / "partials" / "header.html").read_text("utf-8").split("-#}\n", 1)[1]
+    ours = (ROOT / "overrides" / "partials" / "header.html").read_text("utf-8").split("-#}\n", 1)[1]
+    include = '    {% include "partials/text-size.html" %}\n'
+    assert ours.count(include) == 1 and ours.index(include) < ours.index('{% if config.extra.alternate %}')
+    assert ours.replace(include, "") == theirs, "Material changed its header: review overrides/partials/header.html"
+
+
+def test_the_container_is_materials_with_the_reading_bar_before_the_article() -> None:
+    theirs = block((TEMPLATES / "base.html").read_text("utf-8"), "container")
+    ours = block((ROOT / "overrides" / "main.html").read_text("utf-8"), "container")
+    ours = ours.replace('{% include "partials/course-bar.html" %} ', "")
+    ours = ours.replace('"navigation.path" in (config.theme.features or [])', '"navigation.path" in features')
+    assert ours == theirs, "Material changed its content container: review the container block of overrides/main.html"

@@ -4,6 +4,7 @@
     /// quiz | lecture-04  the lecture's self-test, rendered from quizzes/
     /// course-outline     all lectures, in order, with teaching time
     /// quiz-progress      per lecture: not started, in progress or done (score), from this device
+    /// course-continue    "start with lecture 1", which progress.js turns into "continue" and a progress line
     /// quiz-key           every quiz with answers and explanations, for trainers
     /// trainer-digest     per lecture: teaching time, objectives and trainer notes, for trainers
     /// procedure | NAME   numbered steps and a flow diagram from docs/_data/procedures/NAME.yml
@@ -43,6 +44,7 @@ class PageContext:
     src_uri: str = "index.md"
     problems: list[str] = field(default_factory=list)
     not_found: str = ""  # the default language's 404 page, kept while other languages build
+    lecture_urls: dict[tuple[str, str], str] = field(default_factory=dict)  # (lang, lecture id) -> page URL
 
     def href_to(self, src_uri: str) -> str:
         """A relative Markdown link from the current page to another source file (MkDocs resolves and checks it)."""
@@ -149,6 +151,28 @@ class ProgressBlock(CourseBlock):
         return wrapper
 
 
+class ContinueBlock(CourseBlock):
+    """Without JavaScript, or before any lecture is opened: a link to the first lecture. progress.js turns
+    it into "continue" (the lecture last opened, at its section) and adds the overall progress line."""
+
+    NAME = "course-continue"
+    ARGUMENT = None
+
+    def on_create(self, parent: etree.Element) -> etree.Element:
+        lang = self.context.lang
+        wrapper = add(parent, "div", class_="course-continue", data_search_exclude="true")
+        lectures = self.lectures()
+        if lectures:
+            first = lectures[0]
+            link = add(wrapper, "a", class_="md-button md-button--primary course-continue__link",
+                       href=self.context.href_to(f"lectures/{first.id}.md"), data_lecture=first.id)
+            verb = add(link, "span", label(lang, "start"), class_="course-continue__verb")
+            verb.tail = " "
+            add(link, "span", first.title, class_="course-continue__title")
+        add(wrapper, "p", label(lang, "continue_hint"), class_="course-continue__hint")
+        return wrapper
+
+
 class KeyBlock(CourseBlock):
     NAME = "quiz-key"
     ARGUMENT = None
@@ -224,7 +248,7 @@ class TimelineBlock(CourseBlock):
         return render_timeline(parent, events, self.context.lang)
 
 
-BLOCKS: tuple[type[CourseBlock], ...] = (TrainerBlock, QuizBlock, OutlineBlock, ProgressBlock, KeyBlock,
+BLOCKS: tuple[type[CourseBlock], ...] = (TrainerBlock, QuizBlock, OutlineBlock, ProgressBlock, ContinueBlock, KeyBlock,
                                          TrainerDigestBlock, ProcedureBlock, GlossaryBlock, TimelineBlock)
 
 

@@ -7,6 +7,9 @@ import subprocess
 import time
 from pathlib import Path
 
+DOWNLOAD_ENV = "COURSE_DOWNLOAD"  # the zip's file name, set by `sitebuild --download` for the build it runs
+DOWNLOAD_DIR = "download"
+
 
 def version(root: Path) -> str:
     return (root / "VERSION").read_text(encoding="utf-8").strip()
@@ -27,9 +30,11 @@ def zip_name(root: Path) -> str:
     return f"cppcc-course-{version(root)}.zip"
 
 
-def edition(root: Path, offline: bool) -> dict[str, object]:
-    """Version, date and kind of this build; online builds link to the offline zip of the same version,
-    which `make publish` places in the site's download/ folder."""
+def edition(root: Path, offline: bool, download: str | None = None) -> dict[str, object]:
+    """Version, date and kind of this build. Online pages link to the offline zip only when the build
+    ships it (`make publish` names it in COURSE_DOWNLOAD and copies it into download/): a plain
+    `make build` has no zip, so its pages have no link that would answer 404."""
     stamp = commit_time(root) or int(time.time())
+    link = f"{DOWNLOAD_DIR}/{download}" if download and not offline else None
     return {"version": version(root), "date": time.strftime("%Y-%m-%d", time.gmtime(stamp)), "offline": offline,
-            "download": None if offline else f"download/{zip_name(root)}"}
+            "download": link}

@@ -33,6 +33,13 @@ LABELS: dict[str, dict[str, str]] = {
         "teaching_time": "教学时长：",
         "aliases": "也称：",
         "objectives": "学习目标",
+        "glossary_entry": "在术语表中查看",
+        "text_size": "字号",
+        "text_smaller": "缩小字号",
+        "text_larger": "放大字号",
+        "toc": "本页目录",
+        "start": "开始学习",
+        "continue_hint": "学习记录只保存在本机浏览器中，不会上传。",
     },
     "en": {
         "trainer": "Trainer notes",
@@ -65,6 +72,13 @@ LABELS: dict[str, dict[str, str]] = {
         "teaching_time": "Teaching time: ",
         "aliases": "Also: ",
         "objectives": "Learning objectives",
+        "glossary_entry": "See the glossary entry",
+        "text_size": "Text size",
+        "text_smaller": "Smaller text",
+        "text_larger": "Larger text",
+        "toc": "On this page",
+        "start": "Start with",
+        "continue_hint": "Your progress is kept only in this browser and never sent anywhere.",
     },
 }
 

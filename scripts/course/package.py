@@ -1,14 +1,18 @@
 """`make offline`: build the site for file:// and pack it into one reproducible zip.
 
-The zip holds one top-level folder with the site's `index.html` at its top and a
-short how-to-open note. The same commit always gives the same bytes: entries are
-sorted, timestamps fixed to the commit time, and nothing depends on the build path.
+At the top of the zip there are only two things, so the file to double-click is obvious:
+`index.html`, a start page that opens the course (and says how, in both languages), and one
+folder with the whole site and a short how-to-open note. The same commit always gives the
+same bytes: entries are sorted, timestamps fixed to the commit time, and nothing depends on
+the build path.
 """
 
 from __future__ import annotations
 
 import argparse
+import base64
 import hashlib
+import html
 import shutil
 import sys
 import time
@@ -23,16 +27,51 @@ NAME = "cppcc-course"
 DROP = ("sitemap.xml", "sitemap.xml.gz")  # useless from disk, and the .gz embeds a build time
 HOW_TO_OPEN = """政协委员履职培训课程（离线版） {version}，{date}
 
-打开方法：解压后，双击本文件夹中的 index.html，即可在浏览器中阅读全部课程。
-不需要网络。搜索、自测题、中英文切换都可以离线使用。建议使用较新版本的
+打开方法：解压后，双击最上层的 index.html（或本文件夹中的 index.html），即可在
+浏览器中阅读全部课程。不需要网络。搜索、自测题、中英文切换都可以离线使用。建议使用较新版本的
 Chromium 内核浏览器（如 Chrome、Edge、360 极速浏览器等）。
 
 CPPCC Members' Training Course (offline edition) {version}, {date}
 
-How to open: unzip, then double-click index.html in this folder to read the whole
-course in your browser. No network is needed; search, self-tests and the language
+How to open: unzip, then double-click the index.html at the top (or the one in this
+folder) to read the whole course in your browser. No network is needed; search, self-tests and the language
 switch work offline. A current Chromium-based browser (Chrome, Edge) is recommended.
 """
+
+
+START = "index.html"
+START_STYLE = ("body{font:18px/1.6 system-ui,sans-serif;max-width:36em;margin:2em auto;padding:0 1em;color:#222}"
+               "a{color:#b71c1c;font-weight:700}h1{font-size:1.4em}h2{font-size:1.15em;margin-top:2em}")
+START_PAGE = """<!doctype html>
+<html lang="zh">
+<head>
+<meta charset="utf-8">
+<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src '{style_hash}'">
+<meta name="viewport" content="width=device-width,initial-scale=1">
+<meta http-equiv="refresh" content="0; url={folder}/index.html">
+<title>政协委员履职培训课程（离线版）· CPPCC Members' Training Course (offline edition)</title>
+<style>{style}</style>
+</head>
+<body>
+<h1>政协委员履职培训课程（离线版）</h1>
+<p><a href="{folder}/index.html">打开课程</a></p>
+<p>{version}，{date}。课程应自动打开；如果没有，请点上面的链接。不需要网络，搜索、自测题和中英文切换都可以离线使用。
+课程的全部文件在文件夹 {folder} 中，请把它和本文件放在一起。</p>
+<h2 lang="en">CPPCC Members' Training Course (offline edition)</h2>
+<p lang="en"><a href="{folder}/en/index.html">Open the course in English</a></p>
+<p lang="en">{version}, {date}. The course should open by itself; if it does not, use the link above. No network is
+needed. All the course's files are in the folder {folder}: keep it next to this file.</p>
+</body>
+</html>
+"""
+
+
+def start_page(folder: str, version_: str, date: str) -> str:
+    """The start page at the top of the zip: opens the course in the folder beside it (a refresh, no script)."""
+    digest = base64.b64encode(hashlib.sha256(START_STYLE.encode("utf-8")).digest()).decode()
+    name = html.escape(folder)
+    return START_PAGE.format(folder=name, version=html.escape(version_), date=date, style=START_STYLE,
+                             style_hash=f"sha256-{digest}")
 
 
 def build_offline_site(dest: Path, stamp: int) -> bool:
@@ -47,13 +86,13 @@ def build_offline_site(dest: Path, stamp: int) -> bool:
     return True
 
 
-def write_zip(site: Path, target: Path, folder: str, stamp: int, note: str) -> None:
-    """Pack `site` under `folder/` with sorted entries and a fixed time."""
+def write_zip(site: Path, target: Path, folder: str, stamp: int, note: str, start: str) -> None:
+    """Pack `site` under `folder/`, with the start page beside the folder, sorted entries and a fixed time."""
     date_time = time.gmtime(max(stamp, 315532800))[:6]
     files = sorted(p for p in site.rglob("*") if p.is_file())
     target.parent.mkdir(parents=True, exist_ok=True)
     with zipfile.ZipFile(target, "w", compression=zipfile.ZIP_DEFLATED, compresslevel=9) as archive:
-        entries = [(f"{folder}/README.txt", note.encode("utf-8"))]
+        entries = [(START, start.encode("utf-8")), (f"{folder}/README.txt", note.encode("utf-8"))]
         entries += [(f"{folder}/{p.relative_to(site).as_posix()}", p.read_bytes()) for p in files]
         for name, data in sorted(entries):
             info = zipfile.ZipInfo(name, date_time=date_time)
@@ -78,7 +117,8 @@ def main(argv: list[str] | None = None) -> int:
     target = dist / zip_name(ROOT)
     print(f"[2/3] packing {target}", flush=True)
     date = time.strftime("%Y-%m-%d", time.gmtime(stamp))
-    write_zip(site, target, name, stamp, HOW_TO_OPEN.format(version=version(ROOT), date=date))
+    write_zip(site, target, name, stamp, HOW_TO_OPEN.format(version=version(ROOT), date=date),
+              start_page(name, version(ROOT), date))
     digest = hashlib.sha256(target.read_bytes()).hexdigest()
     (dist / "SHA256SUMS").write_text(f"{digest}  {target.name}\n", encoding="utf-8")
     size = target.stat().st_size

@@ -16,6 +16,7 @@ from .serving import chromium
 ROOT = Path(__file__).resolve().parents[2]
 ARTICLE = re.compile(r'<article class="md-content__inner md-typeset">(.*?)</article>', re.S)
 STYLESHEET = re.compile(r'<link rel="stylesheet" href="([^"]+)"')
+GLOSSARY_LINK = re.compile(r'<a class="gloss"[^>]*>(.*?)</a>', re.S)  # relative to the page: plain text on paper
 TITLES = {"zh": "政协委员履职培训课程", "en": "CPPCC Members' Training Course"}
 
 
@@ -39,7 +40,8 @@ def combined_html(site: Path, lang: str) -> str:
     for page in pages:
         match = ARTICLE.search(page.read_text(encoding="utf-8"))
         if match:
-            sections.append(f'<section class="pdf-lecture">{match.group(1)}</section>')
+            body = GLOSSARY_LINK.sub(r"\1", match.group(1))
+            sections.append(f'<section class="pdf-lecture">{body}</section>')
     return f"""<!doctype html>
 <html lang="{lang}"><head><meta charset="utf-8"><title>{html.escape(TITLES[lang])}</title>
 {links}

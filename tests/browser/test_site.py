@@ -67,7 +67,8 @@ def test_phone_screen_has_no_sideways_scrolling(site: Site, browser: object, wat
     assert overflow <= 0
 
 
-def test_every_offline_page_loads_without_leaving_the_disk_or_script_errors(offline_site: Site, browser: object) -> None:
+def test_every_offline_page_loads_without_leaving_the_disk_missing_files_or_script_errors(offline_site: Site,
+                                                                                         browser: object) -> None:
     # Online, every page is opened behind nginx by test_nginx.py (which also watches for CSP violations).
     site = offline_site
     pages = site.pages()
@@ -77,6 +78,9 @@ def test_every_offline_page_loads_without_leaving_the_disk_or_script_errors(offl
     page.add_init_script(RECORD_VIOLATIONS)
     foreign: dict[str, list[str]] = {}
     violations: dict[str, list[str]] = {}
+    failed: list[str] = []  # a missing file (what online answers 404); a favicon cut off by the next page is not
+    page.on("requestfailed", lambda request: failed.append(request.url)
+            if "ERR_FILE_NOT_FOUND" in (request.failure or "") else None)
     for path in pages:
         watch.requests.clear()
         page.goto(site.url(path))
@@ -88,7 +92,7 @@ def test_every_offline_page_loads_without_leaving_the_disk_or_script_errors(offl
         if found:
             violations[path] = found
     page.context.close()
-    assert foreign == {} and violations == {}
+    assert foreign == {} and violations == {} and failed == []
     assert watch.errors == []
 
 
