@@ -33,6 +33,7 @@ LABELS: dict[str, dict[str, str]] = {
         "teaching_time": "教学时长：",
         "aliases": "也称：",
         "objectives": "学习目标",
+        "search_missing": "未找到",  # before the words a search result lacks (Material's "缺少" with struck-out words)
     },
     "en": {
         "trainer": "Trainer notes",
@@ -65,6 +66,7 @@ LABELS: dict[str, dict[str, str]] = {
         "teaching_time": "Teaching time: ",
         "aliases": "Also: ",
         "objectives": "Learning objectives",
+        "search_missing": "Not found",
     },
 }
 
