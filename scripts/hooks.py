@@ -24,9 +24,10 @@ from scripts.course.course_map import course_map, lecture_stem, write_course_map
 from scripts.course.csp import policy as csp_policy  # noqa: E402
 from scripts.course.edition import DOWNLOAD_ENV, edition  # noqa: E402
 from scripts.course.glossary_tooltips import GlossaryTooltipExtension  # noqa: E402
-from scripts.course.labels import label  # noqa: E402
+from scripts.course.labels import LABELS, label  # noqa: E402
 from scripts.course.language_switch import alternate_links  # noqa: E402
-from scripts.course.search_index import patch_worker, register_terms, write_split_indexes  # noqa: E402
+from scripts.course.search_index import register_terms, write_split_indexes  # noqa: E402
+from scripts.course.search_worker import WorkerChanged, course_worker, install_worker  # noqa: E402
 from scripts.course.site_files import (  # noqa: E402
     add_lecture_files,
     add_lectures_to_nav,
@@ -59,7 +60,18 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
         config.extra["polyfills"] = [*config.extra.get("polyfills", []), OFFLINE_SHIM]
     if _offline(config):
         config.extra["offline_csp"] = csp_policy(offline=True)
+    config.extra["search_worker"] = _worker_names()
+    config.extra["search_missing"] = {lang: LABELS[lang]["search_missing"] for lang in LABELS}
     return config
+
+
+def _worker_names() -> dict[str, str]:
+    """Material's worker file name and the course's, for overrides/main.html."""
+    try:
+        worker = course_worker()
+    except (WorkerChanged, ValueError) as err:
+        raise PluginError(str(err)) from None
+    return {"material": worker.material_name, "course": worker.name}
 
 
 @event_priority(100)  # before the site directory is cleaned: bad content leaves the last site untouched
@@ -127,8 +139,10 @@ def on_post_build(config: MkDocsConfig) -> None:
         return  # an inner per-language build; the outer build splits the merged index once
     languages = [lang.locale for lang in i18n.config.languages if lang.build] if i18n else ["zh"]
     default = i18n.default_language if i18n else "zh"
-    write_split_indexes(Path(config.site_dir), default, [x for x in languages if x != default], _offline(config))
+    terms = CONTEXT.course.reference.terms if CONTEXT.course else []
+    other_names = {"zh": {t.anchor: t.aliases for t in terms}, "en": {t.anchor: t.en_aliases for t in terms}}
+    write_split_indexes(Path(config.site_dir), default, [x for x in languages if x != default], _offline(config),
+                        other_names)
     if CONTEXT.course is not None:
         write_course_map(Path(config.site_dir), course_map(CONTEXT.course, CONTEXT.lecture_urls))
-    if not patch_worker(Path(config.site_dir)):
-        raise PluginError("Material's search worker has changed: review patch_worker in scripts/course/search_index.py")
+    install_worker(Path(config.site_dir), course_worker())

@@ -8,13 +8,19 @@ import re
 from pathlib import Path
 
 import material
+import pytest
 
 from scripts.course.csp import THEME_SCRIPT_SOURCES, theme_script_hashes
+from scripts.course.search_worker import WORKER_BUG, material_worker
 from tests.conftest import ROOT
 
+MATERIAL_VERSION = "9.8.1"  # every check below was made against this version
 TEMPLATES = Path(material.__file__).parent / "templates"
 VERSION = re.search(r"mkdocs-material-([\d.]+)", (TEMPLATES / "base.html").read_text("utf-8"))
 VENDOR = ROOT / "overrides" / "assets" / "vendor" / "iframe-worker"
+WORKER = material_worker()
+BUNDLE = next((TEMPLATES / "assets" / "javascripts").glob("bundle.*.min.js"))
+SEARCH_PLUGIN = Path(material.__file__).parent / "plugins" / "search" / "plugin.py"
 
 
 def block(text: str, name: str) -> str:
@@ -22,6 +28,12 @@ def block(text: str, name: str) -> str:
     match = re.search(r"{% block " + name + r" %}(.*?){% endblock %}", text, re.S)
     assert match, f"block {name} not found"
     return " ".join(match.group(1).split())
+
+
+def test_the_installed_material_is_the_version_this_contract_was_checked_against() -> None:
+    found = VERSION.group(1) if VERSION else "unknown"
+    assert found == MATERIAL_VERSION, (f"Material {found} is installed, the contract was checked against {MATERIAL_VERSION}: "
+                                       "review every assumption in this file, then update MATERIAL_VERSION")
 
 
 def test_the_scope_script_differs_from_materials_only_in_where_the_scope_comes_from() -> None:
@@ -75,3 +87,46 @@ def test_the_container_is_materials_with_the_reading_bar_before_the_article() ->
     ours = ours.replace('{% include "partials/course-bar.html" %} ', "")
     ours = ours.replace('"navigation.path" in (config.theme.features or [])', '"navigation.path" in features')
     assert ours == theirs, "Material changed its content container: review the container block of overrides/main.html"
+
+
+# What the course's search worker (scripts/course/search_worker.py, overrides/assets/course/search-worker.js)
+# relies on in Material's minified search worker, with the reason for each.
+WORKER_FACTS = [
+    (WORKER_BUG, "the one comparison search_worker.py corrects (upstream query/segment/index.ts)"),
+    ('addEventListener("message",', "the layer sees every message first by wrapping the global addEventListener"),
+    ("case 0:return yield Ie(t.data.config),de=new U(t.data),{type:1}",
+     "message type 0 sets the index up (the layer patches lunr first) and type 1 says it is ready"),
+    ("case 2:let e=t.data;try{return{type:3,data:de.search(e)}}",
+     "message type 2 carries the query as typed (the layer rewrites it); type 3 carries the results"),
+    ("self.lunr=", "lunr is global, so the layer can patch its builder and index"),
+    ('.version="2.3.9"', "lunr 2.3.9: the layer's Builder#add and #createFieldVectors are that version's, rewritten"),
+    ('this.metadataWhitelist=["position"]', "positions are the only metadata (the layer keeps them per field)"),
+    ('.join("* ")', "Material cuts each Chinese run itself: the layer hands it one word per run"),
+    ("this.index.search(e)", "Material searches with Index#search, which the layer replaces"),
+    ("score:a*(1+K(g,2))", "Material multiplies scores by at most 5 afterwards; the layer's tiers (1e7 apart) survive it"),
+    ('.split("/worker")', "offline, the worker finds lunr's language files from its own folder: ours stays in workers/"),
+    ("this.add(o,{boost:o.boost})", "a page's search boost (front matter of the home pages) reaches lunr"),
+]
+
+
+@pytest.mark.parametrize(("code", "why"), WORKER_FACTS, ids=[why.split(":")[0][:40] for _, why in WORKER_FACTS])
+def test_materials_search_worker_still_has_what_the_course_worker_builds_on(code: str, why: str) -> None:
+    assert WORKER.read_text("utf-8").count(code) == 1, f"Material {MATERIAL_VERSION} worker {WORKER.name}: {why}"
+
+
+def test_the_config_names_the_worker_and_the_label_main_html_replaces() -> None:
+    config = block((TEMPLATES / "base.html").read_text("utf-8"), "config")
+    assert f'"search": "assets/javascripts/workers/{WORKER.name}" | url,' in config
+    assert '"search.result.term.missing": lang.t("search.result.term.missing"),' in config
+
+
+def test_missing_words_are_struck_out_in_the_result_paragraph_course_css_restyles() -> None:
+    bundle = BUNDLE.read_text("utf-8")
+    assert 'class:"md-search-result__terms"},Me("search.result.term.missing"),": ",...n' in bundle
+    assert '[...c,x("del",null,' in bundle
+
+
+def test_titles_weigh_a_thousand_times_the_text_and_pages_can_set_a_boost() -> None:
+    plugin = SEARCH_PLUGIN.read_text("utf-8")
+    assert 'self.config.fields["title"] = { "boost": 1e3 }' in plugin
+    assert 'entry["boost"] = search["boost"]' in plugin

@@ -40,6 +40,7 @@ LABELS: dict[str, dict[str, str]] = {
         "toc": "本页目录",
         "start": "开始学习",
         "continue_hint": "学习记录只保存在本机浏览器中，不会上传。",
+        "search_missing": "未找到",  # before the words a search result lacks (Material's "缺少" with struck-out words)
     },
     "en": {
         "trainer": "Trainer notes",
@@ -79,6 +80,7 @@ LABELS: dict[str, dict[str, str]] = {
         "toc": "On this page",
         "start": "Start with",
         "continue_hint": "Your progress is kept only in this browser and never sent anywhere.",
+        "search_missing": "Not found",
     },
 }
 
