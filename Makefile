@@ -5,6 +5,9 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 export NO_MKDOCS_2_WARNING := 1
 export PYTHONDONTWRITEBYTECODE := 1
+# A county's edition: `make offline EDITION=example-county` (editions/NAME/); empty: the national edition.
+EDITION ?=
+export EDITION
 
 .PHONY: help serve test check build offline publish pdf nginx-conf bench lint system lock clean
 
@@ -16,6 +19,7 @@ help:
 	@echo "make offline  build the offline zip into dist/"
 	@echo "make publish  build the site with the offline zip in site/download/ (linked from every page)"
 	@echo "make pdf      the whole course as PDF per language, and the answer key (dist/)"
+	@echo "              add EDITION=NAME to check, build, offline, publish or pdf a county's edition (editions/NAME/)"
 	@echo "make nginx-conf  the same as make build (which always writes build/nginx.conf for the site it built)"
 	@echo "make bench    print build, size and weight figures"
 
@@ -64,7 +68,7 @@ clean:
 	rm -rf site build dist .pytest_cache
 
 publish: build offline
-	mkdir -p site/download && cp dist/cppcc-course-*.zip dist/SHA256SUMS site/download/
+	mkdir -p site/download && cp dist/$$($(BIN)/python -m scripts.course.edition --zip-name) dist/SHA256SUMS site/download/
 	@echo "site/ is ready to publish, with the offline zip in site/download/"
 
 nginx-conf: build

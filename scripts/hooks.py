@@ -20,8 +20,16 @@ from scripts.course.blocks import CourseBlocksExtension, PageContext  # noqa: E4
 from scripts.course.course import load_course  # noqa: E402
 from scripts.course.csp import policy as csp_policy  # noqa: E402
 from scripts.course.edition import edition  # noqa: E402
+from scripts.course.edition_site import (  # noqa: E402
+    add_edition_files,
+    add_edition_to_nav,
+    name_the_site,
+    read_edition_source,
+)
 from scripts.course.glossary_tooltips import GlossaryTooltipExtension  # noqa: E402
 from scripts.course.language_switch import alternate_links  # noqa: E402
+from scripts.course.local_edition import Edition, load_edition, selected, unknown  # noqa: E402
+from scripts.course.local_rules import LocalRules  # noqa: E402
 from scripts.course.search_index import patch_worker, register_terms, write_split_indexes  # noqa: E402
 from scripts.course.site_files import (  # noqa: E402
     add_lecture_files,
@@ -43,6 +51,17 @@ def _i18n(config: MkDocsConfig) -> Any:
     return config.plugins.get("i18n")
 
 
+def _county() -> Edition | None:
+    """The county edition named by EDITION (its name and pages; its checks run with the course's)."""
+    name = selected()
+    if name is None:
+        return None
+    reason = unknown(ROOT, name)
+    if reason is not None:
+        raise PluginError(reason)
+    return load_edition(ROOT, name, LocalRules())
+
+
 @event_priority(100)  # before Material's offline plugin looks for an iframe-worker shim
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
     if not any(isinstance(ext, CourseBlocksExtension) for ext in config.markdown_extensions):
@@ -50,7 +69,12 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
         config.markdown_extensions.append(GlossaryTooltipExtension(CONTEXT))  # type: ignore[arg-type]
     if config.nav is not None and not add_lectures_to_nav(config.nav, ROOT):
         raise PluginError("mkdocs.yml: no nav section lists outline.md; the lectures are added after it")
-    config.extra["edition"] = edition(ROOT, _offline(config))
+    county = _county()
+    if county is not None:
+        name_the_site(county, _i18n(config))
+        if config.nav is not None:
+            add_edition_to_nav(config.nav, county)
+    config.extra["edition"] = edition(ROOT, _offline(config), county)
     if _offline(config) and OFFLINE_SHIM not in config.extra.get("polyfills", []):
         config.extra["polyfills"] = [*config.extra.get("polyfills", []), OFFLINE_SHIM]
     if _offline(config):
@@ -63,7 +87,7 @@ def on_pre_build(config: MkDocsConfig) -> None:
     i18n = _i18n(config)
     if CONTEXT.course is not None and i18n is not None and getattr(i18n, "building", False):
         return  # the inner build of another language uses the course the outer build just checked
-    CONTEXT.course = load_course(ROOT)
+    CONTEXT.course = load_course(ROOT, selected())
     CONTEXT.problems.clear()
     if CONTEXT.course.problems:
         raise PluginError("content check failed:\n" + "\n".join(str(p) for p in CONTEXT.course.problems))
@@ -72,11 +96,15 @@ def on_pre_build(config: MkDocsConfig) -> None:
 
 @event_priority(100)  # before mkdocs-static-i18n (-100), which then localises the lecture files too
 def on_files(files: Files, config: MkDocsConfig) -> Files:
+    county = CONTEXT.course.edition if CONTEXT.course else None
+    if county is not None:
+        add_edition_files(files, config, county)
     return add_lecture_files(files, config, ROOT)
 
 
 def on_page_read_source(page: Page, config: MkDocsConfig) -> str | None:
-    return read_lecture_source(page, ROOT)
+    county = CONTEXT.course.edition if CONTEXT.course else None
+    return read_lecture_source(page, ROOT) or read_edition_source(page, ROOT, county)
 
 
 def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
