@@ -166,7 +166,7 @@ def _training(edition: Edition, data: LineMap, problems: list[Problem]) -> None:
     _unknown_fields(training, TRAINING_KEYS, "training: ", path, problems)
     edition.training_from = _date(training, "from", path, problems)
     edition.training_to = _date(training, "to", path, problems)
-    if edition.training_to and not edition.training_from:
+    if edition.training_to and training.get("from") is None:
         problems.append(Problem(path, training.line_of("to"), "training: 'to' needs a 'from' date"))
     if edition.training_from and edition.training_to and edition.training_to < edition.training_from:
         problems.append(Problem(path, training.line_of("to"), f"training: ends ({edition.training_to}) before it "
@@ -267,7 +267,10 @@ def _pages(edition: Edition, root: Path, data: LineMap, problems: list[Problem])
             _read_page(edition, root, page, lang, problems)
         if len(page.files) == len(LANGS):
             edition.pages.append(page)
-    for rel in sorted(on_disk - expected):
+    unlisted = sorted(on_disk - expected)
+    for rel in unlisted:  # a page and its twin are one entry of the menu: one message
+        if rel.endswith(".en.md") and rel[: -len(".en.md")] + ".md" in unlisted:
+            continue
         problems.append(Problem(rel, 1, f"not listed under pages: in {edition.path} (list it where it belongs "
                                 "in the menu, or delete the file)"))
 

@@ -128,7 +128,8 @@ def check_local_markers(root: Path, rules: LocalRules, lectures: dict[str, dict[
                 elif marker.name not in rules.labels:
                     problems.append(Problem(marker.page, marker.line, f"local rule '{marker.name}' is not in "
                                             f"{RULES_FILE}{close_match(marker.name, rules.labels)}"))
-        if "zh" in found and "en" in found:
+        names = [m.name for markers in found.values() for m in markers]
+        if "zh" in found and "en" in found and all(name in rules.labels for name in names):  # else reported above
             problems.extend(_twin_problems(found["zh"], found["en"], versions["en"].path))
     used = rules.used()
     for name, line in sorted(rules.lines.items()):
