@@ -71,6 +71,8 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
         raise PluginError("mkdocs.yml: no nav section lists outline.md; the lectures are added after it")
     county = _county()
     if county is not None:
+        if str(ROOT / county.folder) not in config.watch:
+            config.watch.append(str(ROOT / county.folder))  # `make serve EDITION=NAME` rebuilds on its edits
         name_the_site(county, _i18n(config))
         if config.nav is not None:
             add_edition_to_nav(config.nav, county)
