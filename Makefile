@@ -5,6 +5,9 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 export NO_MKDOCS_2_WARNING := 1
 export PYTHONDONTWRITEBYTECODE := 1
+# A county's edition: `make offline EDITION=example-county` (editions/NAME/); empty: the national edition.
+EDITION ?=
+export EDITION
 
 .PHONY: help serve test check build offline publish pdf nginx-conf bench lint system lock clean
 
@@ -16,6 +19,7 @@ help:
 	@echo "make offline  build the offline zip into dist/"
 	@echo "make publish  the offline zip, then the site with it in site/download/ (linked from every page; make build has no link)"
 	@echo "make pdf      the whole course as PDF per language, and the answer key (dist/)"
+	@echo "              add EDITION=NAME to check, build, offline, publish or pdf a county's edition (editions/NAME/)"
 	@echo "make nginx-conf  the same as make build (which always writes build/nginx.conf for the site it built)"
 	@echo "make bench    print build, size and weight figures"
 
@@ -65,7 +69,7 @@ clean:
 
 # The offline zip first, then the site built with it: only such a build links to download/ (make build does not).
 publish: offline
-	$(BIN)/python -m scripts.course.sitebuild --into site --precompress --download dist/cppcc-course-$$(cat VERSION).zip
+	$(BIN)/python -m scripts.course.sitebuild --into site --precompress --download dist/$$($(BIN)/python -m scripts.course.edition --zip-name)
 	$(BIN)/python -m scripts.course.deploy --site site --out build/nginx.conf
 	@echo "site/ is ready to publish, with the offline zip in site/download/"
 

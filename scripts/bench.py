@@ -3,7 +3,8 @@
 - full build wall time and peak memory, ours and plain MkDocs + Material on the same content
   (lectures copied into docs/, no hooks), fastest of three alternated runs each, and the ratio
   of the two (target <= 1.15);
-- size of the built site and of the offline zip (target <= 8 MB);
+- size of the built site and of the offline zip (target <= 8 MB), and of the example county
+  edition's zip (`EDITION=example-county`);
 - bytes a browser transfers for the home page and a lecture page (HTML + CSS + JS, gzip level 6),
   with the search index counted separately;
 - search in real Chromium: top-3 hit rate of the query set and the queries that miss, median and p95
@@ -36,7 +37,8 @@ from scripts.course.serving import MissingTool, chromium, http_server, nginx
 from scripts.course.sitebuild import build_env
 
 ROOT = Path(__file__).resolve().parents[1]
-ENV = build_env()
+ENV = {k: v for k, v in build_env().items() if k != "EDITION"}  # the national edition's figures
+EXAMPLE_EDITION = "example-county"
 BUILD_RUNS = 3
 ASSET = re.compile(r'<(?:script[^>]+src|link[^>]+href)="([^"]+\.(?:js|css))"')
 
@@ -208,7 +210,7 @@ def kb(n: float) -> str:
 def main() -> int:
     with tempfile.TemporaryDirectory() as tmp:
         work = Path(tmp)
-        print("building (ours, then plain MkDocs + Material, then the offline zip) ...", flush=True)
+        print("building (ours, then plain MkDocs + Material, then the offline zips) ...", flush=True)
         plain = plain_project(work / "plain")
         ours_runs, plain_runs = [], []
         for _ in range(BUILD_RUNS):  # alternated, and the fastest of each kept: the machine's noise is one-sided
@@ -221,6 +223,10 @@ def main() -> int:
                         "--work", str(work / "offline")], cwd=ROOT, env=ENV, check=True, capture_output=True)
         offline_s = time.perf_counter() - started
         zip_path = next((work / "dist").glob("*.zip"))
+        subprocess.run([sys.executable, "-m", "scripts.course.package", "--dist", str(work / "dist-edition"),
+                        "--work", str(work / "offline-edition")], cwd=ROOT, env={**ENV, "EDITION": EXAMPLE_EDITION},
+                       check=True, capture_output=True)
+        edition_zip = next((work / "dist-edition").glob("*.zip"))
         site = work / "site"
         ratio = ours_s / plain_s
         print()
@@ -232,6 +238,9 @@ def main() -> int:
         print(f"site size:                 {folder_size(site) / 1e6:6.2f} MB ({pages} HTML pages)")
         zip_mb = zip_path.stat().st_size / 1e6
         print(f"offline zip:               {zip_mb:6.2f} MB  (target <= 8 MB) {'OK' if zip_mb <= 8 else 'OVER'}")
+        edition_mb = edition_zip.stat().st_size / 1e6
+        print(f"offline zip, {EXAMPLE_EDITION}: {edition_mb:6.2f} MB  ({edition_zip.name}, "
+              f"+{(edition_zip.stat().st_size - zip_path.stat().st_size) / 1024:,.0f} KB)")
         for label, page in [("home page (zh)", "index.html"), ("lecture 1 (zh)", "lectures/lecture-01/index.html"),
                             ("lecture 1 (en)", "en/lectures/lecture-01/index.html")]:
             packed, raw = page_weight(site, page)

@@ -23,9 +23,17 @@ from scripts.course.course import load_course  # noqa: E402
 from scripts.course.course_map import course_map, lecture_stem, write_course_map  # noqa: E402
 from scripts.course.csp import policy as csp_policy  # noqa: E402
 from scripts.course.edition import DOWNLOAD_ENV, edition  # noqa: E402
+from scripts.course.edition_site import (  # noqa: E402
+    add_edition_files,
+    add_edition_to_nav,
+    name_the_site,
+    read_edition_source,
+)
 from scripts.course.glossary_tooltips import GlossaryTooltipExtension  # noqa: E402
 from scripts.course.labels import LABELS, label  # noqa: E402
 from scripts.course.language_switch import alternate_links  # noqa: E402
+from scripts.course.local_edition import Edition, load_edition, selected, unknown  # noqa: E402
+from scripts.course.local_rules import LocalRules  # noqa: E402
 from scripts.course.search_index import register_terms, write_split_indexes  # noqa: E402
 from scripts.course.search_worker import WorkerChanged, course_worker, install_worker  # noqa: E402
 from scripts.course.site_files import (  # noqa: E402
@@ -48,6 +56,17 @@ def _i18n(config: MkDocsConfig) -> Any:
     return config.plugins.get("i18n")
 
 
+def _county() -> Edition | None:
+    """The county edition named by EDITION (its name and pages; its checks run with the course's)."""
+    name = selected()
+    if name is None:
+        return None
+    reason = unknown(ROOT, name)
+    if reason is not None:
+        raise PluginError(reason)
+    return load_edition(ROOT, name, LocalRules())
+
+
 @event_priority(100)  # before Material's offline plugin looks for an iframe-worker shim
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
     if not any(isinstance(ext, CourseBlocksExtension) for ext in config.markdown_extensions):
@@ -55,7 +74,14 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
         config.markdown_extensions.append(GlossaryTooltipExtension(CONTEXT))  # type: ignore[arg-type]
     if config.nav is not None and not add_lectures_to_nav(config.nav, ROOT):
         raise PluginError("mkdocs.yml: no nav section lists outline.md; the lectures are added after it")
-    config.extra["edition"] = edition(ROOT, _offline(config), os.environ.get(DOWNLOAD_ENV))
+    county = _county()
+    if county is not None:
+        if str(ROOT / county.folder) not in config.watch:
+            config.watch.append(str(ROOT / county.folder))  # `make serve EDITION=NAME` rebuilds on its edits
+        name_the_site(county, _i18n(config))
+        if config.nav is not None:
+            add_edition_to_nav(config.nav, county)
+    config.extra["edition"] = edition(ROOT, _offline(config), county, os.environ.get(DOWNLOAD_ENV))
     if _offline(config) and OFFLINE_SHIM not in config.extra.get("polyfills", []):
         config.extra["polyfills"] = [*config.extra.get("polyfills", []), OFFLINE_SHIM]
     if _offline(config):
@@ -79,7 +105,7 @@ def on_pre_build(config: MkDocsConfig) -> None:
     i18n = _i18n(config)
     if CONTEXT.course is not None and i18n is not None and getattr(i18n, "building", False):
         return  # the inner build of another language uses the course the outer build just checked
-    CONTEXT.course = load_course(ROOT)
+    CONTEXT.course = load_course(ROOT, selected())
     CONTEXT.problems.clear()
     CONTEXT.lecture_urls.clear()
     if CONTEXT.course.problems:
@@ -89,11 +115,15 @@ def on_pre_build(config: MkDocsConfig) -> None:
 
 @event_priority(100)  # before mkdocs-static-i18n (-100), which then localises the lecture files too
 def on_files(files: Files, config: MkDocsConfig) -> Files:
+    county = CONTEXT.course.edition if CONTEXT.course else None
+    if county is not None:
+        add_edition_files(files, config, county)
     return add_lecture_files(files, config, ROOT)
 
 
 def on_page_read_source(page: Page, config: MkDocsConfig) -> str | None:
-    return read_lecture_source(page, ROOT)
+    county = CONTEXT.course.edition if CONTEXT.course else None
+    return read_lecture_source(page, ROOT) or read_edition_source(page, ROOT, county)
 
 
 def on_env(env: Environment, config: MkDocsConfig, files: Files) -> Environment:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import shutil
 import subprocess
 import sys
 import zipfile
@@ -17,7 +18,7 @@ from scripts.course.serving import MissingTool, chromium, http_server
 from scripts.course.sitebuild import build_env, strict_build
 
 ROOT = Path(__file__).resolve().parents[1]
-ENV = build_env()
+ENV = {k: v for k, v in build_env().items() if k != "EDITION"}  # the national edition unless a test names one
 
 
 @dataclass(frozen=True)
@@ -55,6 +56,27 @@ class Site:
             else:
                 found.append(rel.removesuffix(".html").removesuffix("/index").removesuffix("index"))
         return found
+
+
+COPIED = ("docs", "lectures", "quizzes", "editions", "overrides", "scripts", "tests", "deploy")
+COPIED_FILES = ("mkdocs.yml", "VERSION", "Makefile", "pyproject.toml", "requirements.txt")
+
+
+def copy_project(copy: Path) -> Path:
+    """A copy of the project (sharing this checkout's .venv) in which make targets can be run and content broken."""
+    for name in COPIED:
+        shutil.copytree(ROOT / name, copy / name, ignore=shutil.ignore_patterns("__pycache__", ".pytest_cache"))
+    for name in COPIED_FILES:
+        shutil.copy(ROOT / name, copy / name)
+    (copy / ".venv").symlink_to(ROOT / ".venv")
+    return copy
+
+
+def make(project: Path, target: str, *variables: str) -> subprocess.CompletedProcess[str]:
+    """`make TARGET [NAME=VALUE ...]` in a copy; `-o` keeps make from reinstalling the shared virtual environment."""
+    env = {k: v for k, v in ENV.items() if not k.startswith("MAKE") and k != "EDITION"}
+    return subprocess.run(["make", "-s", "-o", ".venv/.installed", target, *variables], cwd=project, env=env,
+                          capture_output=True, text=True, timeout=900)
 
 
 def lecture_count() -> int:

@@ -72,3 +72,15 @@ def test_publish_without_a_zip_stops_with_a_message(tmp_path: Path) -> None:
                              "--download", str(missing)], cwd=ROOT, env=ENV, capture_output=True, text=True)
     assert result.returncode == 1 and f"{missing}: no such file (run `make offline` first)" in result.stderr
     assert not (tmp_path / "site").exists()
+
+
+def test_the_national_copy_names_no_county_and_keeps_its_storage_keys(offline_zip: Path, offline_root: Path) -> None:
+    version = (ROOT / "VERSION").read_text(encoding="utf-8").strip()
+    assert offline_zip.name == f"cppcc-course-{version}.zip"
+    note = zipfile.ZipFile(offline_zip).read(f"{offline_zip.stem}/README.txt").decode("utf-8")
+    assert note.startswith(f"政协委员履职培训课程（离线版） {version}，")
+    assert f"\nCPPCC Members' Training Course (offline edition) {version}, " in note
+    home = (offline_root / "index.html").read_text(encoding="utf-8")
+    assert "course-edition-info" not in home and "course-print-title" not in home and "local/" not in home
+    assert '<meta name="course-storage-prefix" content="cppcc-course:">' in home
+    assert not (offline_root / "local").exists()

@@ -10,6 +10,9 @@
     /// procedure | NAME   numbered steps and a flow diagram from docs/_data/procedures/NAME.yml
     /// glossary           all terms of docs/_data/glossary.yml with an index of initials
     /// timeline           the documents timeline from docs/_data/timeline.yml
+    /// local | NAME       where a lesson leaves a rule to each committee: the county edition's rule, or
+                           a neutral line (names and labels: docs/_data/local-rules.yml)
+    /// edition            the county edition's box on the home page (nothing in the national edition)
 
 The blocks read the course and the current page's language from a shared
 `PageContext` that the MkDocs hooks update before each page is rendered.
@@ -31,6 +34,7 @@ from .course import Course
 from .html_tree import add
 from .labels import label
 from .lectures import Lecture
+from .local_html import render_edition, render_local_rule
 from .quiz_html import render_key_entry, render_quiz
 from .reference_html import render_glossary, render_procedure, render_timeline
 
@@ -248,8 +252,47 @@ class TimelineBlock(CourseBlock):
         return render_timeline(parent, events, self.context.lang)
 
 
+class LocalRuleBlock(CourseBlock):
+    """A place where a lesson leaves a rule to each committee: the edition's rule, or one neutral line."""
+
+    NAME = "local"
+    ARGUMENT = True
+
+    def on_create(self, parent: etree.Element) -> etree.Element:
+        course = self.context.course
+        if course is None or self.argument not in course.local_rules.labels:
+            return self.missing(parent, "local-rule")
+        element = render_local_rule(parent, self.argument, course.local_rules, course.edition, self.context.lang,
+                                    self.context.href_to)
+        self.generated = len(element)
+        return element
+
+    def on_end(self, block: etree.Element) -> None:
+        # The marker has no Markdown body: drop anything typed inside by mistake.
+        for child in list(block)[getattr(self, "generated", 0):]:
+            block.remove(child)
+
+
+class EditionBlock(CourseBlock):
+    """The county edition's box (committee, training, contacts, pages); the national edition shows nothing."""
+
+    NAME = "edition"
+    ARGUMENT = None
+
+    def on_create(self, parent: etree.Element) -> etree.Element:
+        edition = self.context.course.edition if self.context.course else None
+        if edition is None:
+            return etree.Element("div")  # not attached to the page: nothing is rendered
+        return render_edition(parent, edition, self.context.lang, self.context.href_to)
+
+    def on_end(self, block: etree.Element) -> None:
+        for child in [c for c in block if not c.get("class", "").startswith("course-edition-info")]:
+            block.remove(child)
+
+
 BLOCKS: tuple[type[CourseBlock], ...] = (TrainerBlock, QuizBlock, OutlineBlock, ProgressBlock, ContinueBlock, KeyBlock,
-                                         TrainerDigestBlock, ProcedureBlock, GlossaryBlock, TimelineBlock)
+                                         TrainerDigestBlock, ProcedureBlock, GlossaryBlock, TimelineBlock,
+                                         LocalRuleBlock, EditionBlock)
 
 
 class CourseBlocksExtension(BlocksExtension):

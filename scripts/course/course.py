@@ -16,6 +16,8 @@ from .content_rules import (
     load_rules,
 )
 from .lectures import DEFAULT_LANG, LANGS, Lecture, load_lectures
+from .local_edition import Edition, load_edition
+from .local_rules import LocalRules, check_local_markers, load_local_rules
 from .problems import Problem
 from .quizzes import Quiz, load_quiz_file
 from .reference import Pages, Reference, load_reference
@@ -40,6 +42,8 @@ class Course:
     reference: Reference = field(default_factory=Reference)
     problems: list[Problem] = field(default_factory=list)
     broken_quizzes: set[str] = field(default_factory=set)  # quiz files that exist but did not load
+    local_rules: LocalRules = field(default_factory=LocalRules)  # places a lesson leaves to each committee
+    edition: Edition | None = None  # the county edition being built; None for the national edition
 
     def lecture(self, lecture_id: str, lang: str) -> Lecture | None:
         return self.lectures.get(lecture_id, {}).get(lang) or self.lectures.get(lecture_id, {}).get(DEFAULT_LANG)
@@ -52,8 +56,9 @@ class Course:
         return next((q for q in self.quizzes.values() if q.lecture == lecture_id), None)
 
 
-def load_course(root: Path) -> Course:
-    """Load lectures and quizzes and run every check; never raises on bad content."""
+def load_course(root: Path, edition: str | None = None) -> Course:
+    """Load lectures and quizzes (and the county edition `editions/EDITION/`, if given) and run every check;
+    never raises on bad content."""
     lectures, problems = load_lectures(root)
     course = Course(root=root, lectures=lectures, problems=problems)
     texts, read_problems = read_content(root)
@@ -92,6 +97,15 @@ def load_course(root: Path) -> Course:
     problems.extend(check_quiz_kinds(course.quizzes, course.lectures, rules))
     problems.extend(check_repeated_questions(course.quizzes))
     problems.extend(check_termbase(texts, course.reference.terms))
+    course.local_rules = load_local_rules(root, problems)
+    check_local_markers(root, course.local_rules, course.lectures, pages, problems)
+    if edition is not None:
+        course.edition = load_edition(root, edition, course.local_rules)
+        problems.extend(course.edition.problems)
+        edition_texts = course.edition.texts
+        problems.extend(p for rel, text in edition_texts.items() for p in find_code(text, rel))
+        problems.extend(check_discouraged(edition_texts, rules))
+        problems.extend(check_termbase(edition_texts, course.reference.terms))
     course.problems = sorted(set(problems))
     return course
 

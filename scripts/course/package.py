@@ -5,6 +5,7 @@ At the top of the zip there are only two things, so the file to double-click is 
 folder with the whole site and a short how-to-open note. The same commit always gives the
 same bytes: entries are sorted, timestamps fixed to the commit time, and nothing depends on
 the build path.
+With `EDITION=NAME` it is that county's copy: its name in the zip's name, folder and note.
 """
 
 from __future__ import annotations
@@ -19,19 +20,21 @@ import time
 import zipfile
 from pathlib import Path
 
-from .edition import commit_time, version, zip_name
+from .edition import commit_time, folder_name, version, zip_name
+from .local_edition import load_edition, selected, unknown
+from .local_html import title
+from .local_rules import LocalRules
 from .sitebuild import build_env, strict_build
 
 ROOT = Path(__file__).resolve().parents[2]
-NAME = "cppcc-course"
 DROP = ("sitemap.xml", "sitemap.xml.gz")  # useless from disk, and the .gz embeds a build time
-HOW_TO_OPEN = """政协委员履职培训课程（离线版） {version}，{date}
+HOW_TO_OPEN = """{title_zh}（离线版） {version}，{date}
 
 打开方法：解压后，双击最上层的 index.html（或本文件夹中的 index.html），即可在
 浏览器中阅读全部课程。不需要网络。搜索、自测题、中英文切换都可以离线使用。建议使用较新版本的
 Chromium 内核浏览器（如 Chrome、Edge、360 极速浏览器等）。
 
-CPPCC Members' Training Course (offline edition) {version}, {date}
+{title_en} (offline edition) {version}, {date}
 
 How to open: unzip, then double-click the index.html at the top (or the one in this
 folder) to read the whole course in your browser. No network is needed; search, self-tests and the language
@@ -102,25 +105,41 @@ def write_zip(site: Path, target: Path, folder: str, stamp: int, note: str, star
             archive.writestr(info, data)
 
 
+def record_checksum(dist: Path, target: Path) -> str:
+    """Add the zip's SHA-256 to dist/SHA256SUMS, keeping the lines of other zips still there (other editions)."""
+    digest = hashlib.sha256(target.read_bytes()).hexdigest()
+    sums = dist / "SHA256SUMS"
+    kept = [line for line in (sums.read_text(encoding="utf-8").splitlines() if sums.is_file() else [])
+            if line.partition("  ")[2] != target.name and (dist / line.partition("  ")[2]).is_file()]
+    sums.write_text("".join(f"{line}\n" for line in sorted([*kept, f"{digest}  {target.name}"],
+                                                             key=lambda x: x.partition("  ")[2])), encoding="utf-8")
+    return digest
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description="Build the offline zip.")
     parser.add_argument("--dist", type=Path, default=ROOT / "dist", help="where the zip and SHA256SUMS go")
     parser.add_argument("--work", type=Path, default=ROOT / "build" / "offline-site", help="where the site is built")
     args = parser.parse_args(argv)
+    county_name = selected()  # EDITION=NAME: that county's copy; unset: the national edition
+    if county_name is not None and unknown(ROOT, county_name):
+        print(unknown(ROOT, county_name), file=sys.stderr)
+        return 2
+    county = load_edition(ROOT, county_name, LocalRules()) if county_name else None  # its name; the build checks it
     stamp = commit_time(ROOT) or 315532800  # outside git: 1980-01-01, the earliest time a zip can hold
-    name = f"{NAME}-{version(ROOT)}"
+    name = folder_name(ROOT, county_name)
     site, dist = args.work.resolve(), args.dist.resolve()
     print(f"[1/3] building the offline site into {site}/", flush=True)
     if not build_offline_site(site, stamp):
         print("offline build failed: no zip written", file=sys.stderr)
         return 1
-    target = dist / zip_name(ROOT)
+    target = dist / zip_name(ROOT, county_name)
     print(f"[2/3] packing {target}", flush=True)
     date = time.strftime("%Y-%m-%d", time.gmtime(stamp))
-    write_zip(site, target, name, stamp, HOW_TO_OPEN.format(version=version(ROOT), date=date),
-              start_page(name, version(ROOT), date))
-    digest = hashlib.sha256(target.read_bytes()).hexdigest()
-    (dist / "SHA256SUMS").write_text(f"{digest}  {target.name}\n", encoding="utf-8")
+    note = HOW_TO_OPEN.format(version=version(ROOT), date=date, title_zh=title(county, "zh"),
+                              title_en=title(county, "en"))
+    write_zip(site, target, name, stamp, note, start_page(name, version(ROOT), date))
+    digest = record_checksum(dist, target)
     size = target.stat().st_size
     print(f"[3/3] {target}: {size / 1e6:.2f} MB, sha256 {digest}", flush=True)
     return 0

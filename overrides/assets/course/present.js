@@ -28,7 +28,8 @@
       slides.push(current);
     }
     Array.prototype.forEach.call(article.children, function (node) {
-      if (node.classList.contains("trainer-bar") || node.classList.contains("md-source-file")) return;
+      if (node.classList.contains("trainer-bar") || node.classList.contains("md-source-file") ||
+          node.classList.contains("course-print-title")) return;
       if (isHeading(node, 1) || isHeading(node, 2) || isHeading(node, 3) || !current) open(node);
       if (node.tagName === "HR") { open(current.anchor); return; }
       if (node.classList.contains("trainer-notes")) { current.notes.push(node); return; }

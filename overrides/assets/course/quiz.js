@@ -4,7 +4,9 @@
 (function () {
   "use strict";
 
-  var PREFIX = "cppcc-course:quiz:";
+  /* Each county edition keeps its progress under its own prefix, named by the page
+     (<meta name="course-storage-prefix">, overrides/main.html); the national one is "cppcc-course:". */
+  var PREFIX = storagePrefix() + "quiz:";
   var SCHEMA = 1; /* the shape of a saved quiz; data of another shape is left where it is */
   var TEXT = {
     zh: {
@@ -33,6 +35,11 @@
       done: function (right, total) { return "Done: " + right + " of " + total + " correct"; }
     }
   };
+
+  function storagePrefix() {
+    var meta = document.querySelector('meta[name="course-storage-prefix"]');
+    return (meta && meta.getAttribute("content")) || "cppcc-course:";
+  }
 
   function text() {
     var lang = (document.documentElement.lang || "zh").slice(0, 2);
