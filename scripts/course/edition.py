@@ -8,14 +8,13 @@ import subprocess
 import time
 from pathlib import Path
 
-DOWNLOAD_ENV = "COURSE_DOWNLOAD"  # the zip's file name, set by `sitebuild --download` for the build it runs
-DOWNLOAD_DIR = "download"
-
 from .lectures import LANGS
 from .local_edition import NATIONAL, Edition, selected, storage_prefix
 from .local_html import title
 
 NAME = "cppcc-course"
+DOWNLOAD_ENV = "COURSE_DOWNLOAD"  # the zip's file name, set by `sitebuild --download` for the build it runs
+DOWNLOAD_DIR = "download"
 
 
 def version(root: Path) -> str:
