@@ -6,7 +6,12 @@
 (function () {
   "use strict";
 
-  var KEY = "cppcc-course:reading";
+  /* Each county edition keeps its own record (its prefix is in <meta name="course-storage-prefix">). */
+  var PREFIX = (function () {
+    var meta = document.querySelector('meta[name="course-storage-prefix"]');
+    return (meta && meta.getAttribute("content")) || "cppcc-course:";
+  })();
+  var KEY = PREFIX + "reading";
   var SCHEMA = 1; /* {v: 1, last: lecture id, lectures: {id: {at, section, title, lang}}} */
   var TEXT = {
     zh: {
