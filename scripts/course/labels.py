@@ -33,6 +33,8 @@ LABELS: dict[str, dict[str, str]] = {
         "teaching_time": "教学时长：",
         "aliases": "也称：",
         "objectives": "学习目标",
+        "slide_summary": "幻灯片摘要（演示时投影这几点，本节正文进入讲者备注）",
+        "notes_for": "“{section}”一节",
     },
     "en": {
         "trainer": "Trainer notes",
@@ -65,6 +67,8 @@ LABELS: dict[str, dict[str, str]] = {
         "teaching_time": "Teaching time: ",
         "aliases": "Also: ",
         "objectives": "Learning objectives",
+        "slide_summary": "Slide summary (projected instead of this section's text, which goes to the speaker notes)",
+        "notes_for": "Section “{section}”",
     },
 }
 
