@@ -222,6 +222,7 @@ def _check_note_blocks(lecture: Lecture) -> list[Problem]:
                                 f"the end of section #{PLAN_SECTION}, before ## sources; notes for one section "
                                 "go inside that section"))
     first_slide: dict[int, int] = {}
+    section_lines = {h.anchor or h.title: h.line for h in lecture.sections()}
     for note in lecture.notes:
         if note.section is None:
             problems.append(Problem(path, note.line, f"this /// {note.kind} block is not inside a ## section: "
@@ -235,9 +236,13 @@ def _check_note_blocks(lecture: Lecture) -> list[Problem]:
         if note.section in NO_SUMMARY:
             problems.append(Problem(path, note.line, f"section #{note.section} is projected as it is: "
                                     "a /// slide summary cannot go there"))
+        whole = first_slide.get(section_lines.get(note.section, -1))  # a summary for the whole section
         if note.heading_line in first_slide:
             problems.append(Problem(path, note.line, "a second /// slide block for the same slide (the first is "
                                     f"at line {first_slide[note.heading_line]}): keep one summary per heading"))
+        elif whole is not None:
+            problems.append(Problem(path, note.line, f"the /// slide block at line {whole} already stands for the "
+                                    f"whole section #{note.section}, its sub-sections included"))
         first_slide.setdefault(note.heading_line, note.line)
     return problems
 

@@ -142,6 +142,20 @@
       }
       (unit || open("section", node, "", "")).body.push(node);
     });
+    /* A summary written before a section's first ### stands for the whole section: its
+       sub-sections are not projected; their text joins the section's full text in the notes. */
+    var summarised = null;
+    units.forEach(function (u) {
+      if (summarised && u.section === summarised.section && u.kind === "section") {
+        if (u.anchor !== summarised.anchor) summarised.body.push(u.anchor);
+        summarised.body = summarised.body.concat(u.body);
+        if (u.summary) summarised.summary = summarised.summary || u.summary;
+        u.absorbed = true;
+        return;
+      }
+      summarised = u.summary && u.anchor.tagName === "H2" ? u : null;
+    });
+    units = units.filter(function (u) { return !u.absorbed; });
     if (titleUnit) {
       var minutes = plan && plan.getAttribute("data-minutes");
       if (minutes) titleUnit.meta = text.minutes.replace("{n}", minutes);
@@ -331,15 +345,17 @@
       var atom = queue.shift();
       if (fits(unit, page.concat([atom]), unit.continued || pages.length > 0, font)) { page.push(atom); continue; }
       if (page.length) {
+        var parts = fits(unit, [atom], true, font) ? null : refine(atom);
+        if (parts) { queue = parts.concat(queue); continue; }  // cut anyway: begin it on this slide
         queue.unshift(atom);
         while (page.length > 1 && sticky(page[page.length - 1])) queue.unshift(page.pop());
         pages.push(page);
         page = [];
         continue;
       }
-      var parts = refine(atom);
-      if (!parts) return null;
-      queue = parts.concat(queue);
+      var pieces = refine(atom);
+      if (!pieces) return null;
+      queue = pieces.concat(queue);
     }
     if (page.length) pages.push(page);
     return pages;
