@@ -45,7 +45,7 @@ MEASURE = """() => {
   const slides = [];
   for (let i = 0; i < total; i++) {
     if (i) press('ArrowRight');
-    const title = (stage.querySelector('.present__title, legend') || stage).textContent.trim().slice(0, 60);
+    const title = (stage.querySelector('.present__title, legend') || stage).textContent.trim();
     const shown = measure();
     const full = root.querySelector('.present__notes .present__full');
     const body = stage.querySelector('.present__body');

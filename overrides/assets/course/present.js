@@ -291,6 +291,7 @@
     each(root.querySelectorAll("input[name]"), function (input) { input.name = "present-" + index + "-" + input.name; });
     each(root.querySelectorAll(".headerlink, .quiz-q__check, .quiz-q__actions, .quiz-q__feedback, .trainer-notes__title"),
       function (el) { el.remove(); });
+    each(root.querySelectorAll(".quiz-q__section"), function (el) { el.parentNode.remove(); });  // a link into the page
     each(root.querySelectorAll("details"), function (el) { el.open = false; });
     each(root.querySelectorAll("abbr[title]"), function (el) {
       el.setAttribute("data-gloss", el.getAttribute("title"));
@@ -333,6 +334,7 @@
   }
 
   function fits(unit, atoms, continued, font) {
+    state.layouts += 1;
     renderSlide(unit, atoms, continued, font, 0);
     return !overflows();
   }
@@ -397,7 +399,9 @@
   }
 
   function build() {
+    var began = window.performance.now();
     var size = limits();
+    state.layouts = 0;
     var slides = [];
     state.units.forEach(function (unit, number) {
       var pages = fitUnit(unit, size);
@@ -411,6 +415,7 @@
     state.fitted = state.stage.clientWidth + "x" + state.stage.clientHeight;
     state.root.setAttribute("data-layout", size.width + "x" + size.height);
     state.root.setAttribute("data-floor", String(size.floor));
+    state.root.setAttribute("data-fit", Math.round(window.performance.now() - began) + " ms, " + state.layouts + " layouts");
   }
 
   function refit() {
@@ -425,10 +430,20 @@
     go(index < 0 ? 0 : index);
   }
 
-  /* A revealed answer may need more room: shrink this slide until it fits. */
+  /* A revealed answer needs more room: the right options are marked (so the answer line can go),
+     the slide shrinks down to the floor, and below it the wrong options make way. */
   function shrinkToFit() {
-    var font = parseFloat(state.stage.style.fontSize);
-    while (overflows() && font > LOWEST_PX) state.stage.style.fontSize = (--font) + "px";
+    var stage = state.stage;
+    var slide = state.slides[state.index];
+    var font = slide.font;
+    stage.classList.remove("present__slide--compact");
+    stage.style.fontSize = font + "px";
+    while (overflows() && font > Math.min(state.size.floor, slide.font)) stage.style.fontSize = (--font) + "px";
+    if (!overflows() || !stage.querySelector(".quiz-q__option--correct")) return;
+    stage.classList.add("present__slide--compact");
+    font = slide.font;
+    stage.style.fontSize = font + "px";
+    while (overflows() && font > LOWEST_PX) stage.style.fontSize = (--font) + "px";
   }
 
   /* ---- showing a slide ---- */
@@ -482,8 +497,18 @@
 
   function tick() { state.clock.textContent = clockText(new Date()); }
 
+  function markAnswers() {
+    each(state.stage.querySelectorAll("fieldset[data-correct]"), function (question) {
+      var right = question.getAttribute("data-correct").split(",");
+      each(question.querySelectorAll(".quiz-q__option"), function (option, position) {
+        if (right.indexOf(String(position + 1)) >= 0) option.classList.add("quiz-q__option--correct");
+      });
+    });
+  }
+
   function reveal() {
     each(state.stage.querySelectorAll("details"), function (el) { el.open = true; });
+    markAnswers();
     shrinkToFit();
   }
 
@@ -625,25 +650,24 @@
     } else {
       handled = false;
     }
-    if (handled) {
-      event.preventDefault();
-      event.stopPropagation();
-    }
+    if (handled) event.preventDefault();
+    event.stopPropagation();  // the page's own shortcuts (search, next page) stay off while presenting
   }
 
   function onSwipe(root) {
     var from = null;
-    root.addEventListener("pointerdown", function (event) {
-      from = event.pointerType === "mouse" ? null : [event.clientX, event.clientY];
-    });
-    root.addEventListener("pointerup", function (event) {
-      if (!from || !state) return;
-      var dx = event.clientX - from[0];
-      var dy = event.clientY - from[1];
+    root.addEventListener("touchstart", function (event) {
+      var touch = event.touches.length === 1 ? event.touches[0] : null;
+      from = touch ? [touch.clientX, touch.clientY] : null;
+    }, { passive: true });
+    root.addEventListener("touchend", function (event) {
+      var touch = event.changedTouches[0];
+      if (!from || !touch || !state) return;
+      var dx = touch.clientX - from[0];
+      var dy = touch.clientY - from[1];
       from = null;
       if (Math.abs(dx) > 50 && Math.abs(dx) > 1.5 * Math.abs(dy)) go(state.index + (dx < 0 ? 1 : -1));
-    });
-    root.addEventListener("pointercancel", function () { from = null; });
+    }, { passive: true });
   }
 
   function start(options) {
@@ -681,7 +705,11 @@
     ["mouseover", "mouseout", "focusin", "focusout", "click"].forEach(function (type) {
       stage.addEventListener(type, onTipEvent);
     });
-    stage.addEventListener("toggle", function (event) { if (event.target.open) shrinkToFit(); }, true);
+    stage.addEventListener("toggle", function (event) {  // A, or a click on "show answer"
+      if (!event.target.open) return;
+      markAnswers();
+      shrinkToFit();
+    }, true);
     onSwipe(root);
     document.addEventListener("keydown", onKey, true);
     tick();
@@ -740,9 +768,9 @@
     status.setAttribute("role", "status");
     var title = element("h1", "presenter__title");
     var notes = element("div", "presenter__notes md-typeset");
-    var next = element("p", "presenter__next");
-    next.appendChild(element("span", "presenter__next-label", text.nextLabel));
-    var nextTitle = element("span", "presenter__next-title");
+    var next = element("p", "presenter__upcoming");
+    next.appendChild(element("span", "presenter__upcoming-label", text.nextLabel));
+    var nextTitle = element("span", "presenter__upcoming-title");
     next.appendChild(nextTitle);
     var plan = element("details", "presenter__plan");
     plan.appendChild(element("summary", "", text.plan));
@@ -807,9 +835,9 @@
       }
       if (message) {
         event.preventDefault();
-        event.stopPropagation();
         ask(message);
       }
+      event.stopPropagation();  // the page's own shortcuts (n, p: next and previous page) would leave this view
     }, true);
     function hello() { ask({ type: "hello" }); }
     hello();
