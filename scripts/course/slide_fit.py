@@ -120,3 +120,16 @@ def missing_text(page: Any, deck: Deck) -> list[str]:
     """Paragraphs, list items and table cells of the lecture that no slide (or summary slide's notes) shows."""
     shown = "".join(s.text for s in deck.slides)
     return [text for text in page.evaluate(ARTICLE_TEXTS) if text not in shown]
+
+
+def measure_lectures(browser: Any, url_of: Any, stems: list[str], langs: tuple[str, ...] = ("zh", "en")) -> \
+        dict[tuple[str, str], list[Deck]]:
+    """Every lecture in every language at every size in SIZES: `url_of(stem, lang)` gives the page."""
+    decks: dict[tuple[str, str], list[Deck]] = {}
+    for lang in langs:
+        for stem in stems:
+            page = browser.new_page(viewport={"width": SIZES[0][0], "height": SIZES[0][1]})
+            page.goto(url_of(stem, lang))
+            decks[(stem, lang)] = [measure_deck(page, width, height) for width, height in SIZES]
+            page.close()
+    return decks
