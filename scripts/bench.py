@@ -10,6 +10,9 @@
 - search in real Chromium: top-3 hit rate of the query set and the queries that miss, median and p95
   query latency (target p95 <= 100 ms), and how soon each language's index is usable on a mid-tier
   phone (target <= 300 ms), online and offline (measure: scripts/course/search_timing.py);
+- slides in real Chromium (measure: scripts/course/slide_fit.py): per lecture and language the number
+  of slides at 1920x1080, 1366x768 and 1024x768, how many reach past the screen (target 0), the
+  smallest body text used next to the readable floor (28 px at 1080p, scaled), and the summaries;
 - behind real nginx (deploy/nginx.conf.in): requests per second and p99 latency from a bounded
   wrk run on loopback, and a throttled mobile profile (1.6 Mbit/s, 150 ms round trip, CPU 4x
   slower) with first contentful paint, DOMContentLoaded and transferred bytes per page type,
@@ -143,6 +146,40 @@ def search_figures(site: Path, offline_home: Path) -> list[str]:
     return lines
 
 
+def slide_figures(site: Path) -> list[str]:
+    """Slides per lecture at three projector sizes, overflow (target 0), smallest body font, summaries."""
+    from playwright.sync_api import sync_playwright
+
+    from scripts.course.lectures import lecture_paths
+    from scripts.course.slide_fit import SIZES, measure_lectures
+
+    stems = sorted(lecture_paths(ROOT))
+    course = load_course(ROOT)
+    with http_server(site) as root_url, sync_playwright() as playwright, chromium(playwright) as browser:
+        decks = measure_lectures(browser, lambda stem, lang: f"{root_url}/{'en/' if lang == 'en' else ''}"
+                                 f"lectures/{stem}/", stems)
+    sizes = " / ".join(f"{w}x{h}" for w, h in SIZES)
+    lines = [f"slides per lecture ({sizes}):"]
+    for stem in stems:
+        counts = {lang: " / ".join(f"{len(d.slides):3d}" for d in decks[(stem, lang)]) for lang in ("zh", "en")}
+        summaries = len(course.lectures[stem]["zh"].slide_blocks()) if "zh" in course.lectures[stem] else 0
+        lines.append(f"  {stem}  zh {counts['zh']}   en {counts['en']}   summaries {summaries}")
+    for index, (width, height) in enumerate(SIZES):
+        all_decks = [ds[index] for ds in decks.values()]
+        slides = " + ".join(f"{lang} {sum(len(ds[index].slides) for (_, which), ds in decks.items() if which == lang)}"
+                            for lang in ("zh", "en"))
+        over = sum(len(d.overflowing) for d in all_decks)
+        smallest = min(d.smallest_font for d in all_decks)
+        floor = all_decks[0].readable_floor()
+        lines.append(f"slides at {width}x{height}: {slides}, {over} overflowing (target 0) "
+                     f"{'OK' if over == 0 else 'OVER'}; smallest body text {smallest:.0f} px "
+                     f"(readable floor {floor:.1f} px) {'OK' if smallest >= floor - 0.5 else 'UNDER'}")
+    total = sum(len(v["zh"].slide_blocks()) for v in course.lectures.values() if "zh" in v)
+    notes = sum(len(v["zh"].section_notes()) for v in course.lectures.values() if "zh" in v)
+    lines.append(f"authored slide summaries:  {total} (each in zh and en); trainer notes for one section: {notes}")
+    return lines
+
+
 MOBILE = {"offline": False, "latency": 150, "downloadThroughput": 200_000, "uploadThroughput": 94_000}
 PAGE_TYPES = [("home", ""), ("lecture", "lectures/lecture-04/"), ("procedure", "procedures/proposals/"),
               ("glossary", "reference/glossary/"), ("FAQ", "reference/faq/")]
@@ -252,6 +289,8 @@ def main() -> int:
             archive.extractall(work / "usb")
         site_folder = next(p for p in (work / "usb").iterdir() if p.is_dir())  # beside the start page
         for line in search_figures(site, site_folder / "index.html"):
+            print(line)
+        for line in slide_figures(site):
             print(line)
         precompress(site)
         for line in nginx_figures(site, work):

@@ -134,6 +134,7 @@ def on_env(env: Environment, config: MkDocsConfig, files: Files) -> Environment:
 def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
     CONTEXT.lang = getattr(page.file, "locale", None) or config.theme.get("language", "zh")
     CONTEXT.src_uri = page.file.src_uri
+    CONTEXT.trainer_blocks = 0
     return markdown
 
 

@@ -1,6 +1,8 @@
 """Markdown blocks for course pages (pymdown-extensions Blocks API).
 
-    /// trainer            notes for the person teaching; hidden from readers
+    /// trainer            notes for the person teaching; hidden from readers (the one closing
+                           #key-points is the lecture's plan; others belong to their section)
+    /// slide              a few short points projected instead of the section's text; hidden from readers
     /// quiz | lecture-04  the lecture's self-test, rendered from quizzes/
     /// course-outline     all lectures, in order, with teaching time
     /// quiz-progress      per lecture: not started, in progress or done (score), from this device
@@ -49,6 +51,14 @@ class PageContext:
     problems: list[str] = field(default_factory=list)
     not_found: str = ""  # the default language's 404 page, kept while other languages build
     lecture_urls: dict[tuple[str, str], str] = field(default_factory=dict)  # (lang, lecture id) -> page URL
+    trainer_blocks: int = 0  # trainer blocks rendered so far on this page (the hooks reset it per page)
+
+    def lecture(self) -> Lecture | None:
+        """The lecture being rendered, or None on other pages."""
+        name = posixpath.basename(self.src_uri)
+        if self.course is None or not self.src_uri.startswith("lectures/"):
+            return None
+        return self.course.lecture(name.split(".")[0], self.lang)
 
     def href_to(self, src_uri: str) -> str:
         """A relative Markdown link from the current page to another source file (MkDocs resolves and checks it)."""
@@ -84,9 +94,28 @@ class TrainerBlock(CourseBlock):
     ARGUMENT = None
 
     def on_create(self, parent: etree.Element) -> etree.Element:
-        aside = add(parent, "aside", class_="trainer-notes", data_search_exclude="true")
+        index = self.context.trainer_blocks
+        self.context.trainer_blocks += 1
+        lecture = self.context.lecture()
+        plan = {}
+        if lecture is not None and lecture.plan_index == index:
+            # The lecture-wide plan: presentation mode puts it on the title slide, with the duration.
+            plan = {"data_notes": "plan", "data_minutes": str(lecture.meta.get("teaching_minutes", ""))}
+        aside = add(parent, "aside", class_="trainer-notes", data_search_exclude="true", **plan)
         add(aside, "p", label(self.context.lang, "trainer"), class_="trainer-notes__title")
         return aside
+
+
+class SlideBlock(CourseBlock):
+    """A summary for projection: the slide shows these points, the section's full text goes to the notes."""
+
+    NAME = "slide"
+    ARGUMENT = None
+
+    def on_create(self, parent: etree.Element) -> etree.Element:
+        box = add(parent, "div", class_="slide-summary", data_search_exclude="true")
+        add(box, "p", label(self.context.lang, "slide_summary"), class_="slide-summary__title")
+        return box
 
 
 class QuizBlock(CourseBlock):
@@ -219,6 +248,10 @@ class TrainerDigestBlock(CourseBlock):
             self._markdown(wrapper, lecture.section_markdown.get("objectives", ""))
             add(wrapper, "h3", label(lang, "trainer"), id=f"digest-{lecture.id}-notes")
             self._markdown(wrapper, lecture.trainer_markdown)
+            for note in lecture.section_notes():
+                add(wrapper, "p", label(lang, "notes_for", section=note.section_title),
+                    class_="trainer-digest__section")
+                self._markdown(wrapper, note.markdown)
         return wrapper
 
 
@@ -290,7 +323,8 @@ class EditionBlock(CourseBlock):
             block.remove(child)
 
 
-BLOCKS: tuple[type[CourseBlock], ...] = (TrainerBlock, QuizBlock, OutlineBlock, ProgressBlock, ContinueBlock, KeyBlock,
+BLOCKS: tuple[type[CourseBlock], ...] = (TrainerBlock, SlideBlock, QuizBlock, OutlineBlock, ProgressBlock, ContinueBlock,
+                                         KeyBlock,
                                          TrainerDigestBlock, ProcedureBlock, GlossaryBlock, TimelineBlock,
                                          LocalRuleBlock, EditionBlock)
 

@@ -15,7 +15,7 @@ from .content_rules import (
     check_termbase,
     load_rules,
 )
-from .lectures import DEFAULT_LANG, LANGS, Lecture, load_lectures
+from .lectures import DEFAULT_LANG, LANGS, PLAN_SECTION, Lecture, NoteBlock, load_lectures
 from .local_edition import Edition, load_edition
 from .local_rules import LocalRules, check_local_markers, load_local_rules
 from .problems import Problem
@@ -31,6 +31,7 @@ MIN_LIST_ITEMS = {"objectives": 3, "discussion": 3, "key-points": 3, "sources": 
 ZH_LENGTH = (3000, 6000)
 EN_WORDS_PER_HAN = 0.4  # below this the English is a summary, not a translation
 MIN_QUESTIONS_FINAL = 10
+NO_SUMMARY = ("objectives", "quiz")  # shown as they are: the title slide and the questions
 REQUIRED_META = ("id", "number", "title", "teaching_minutes", "stage", "last_reviewed")
 
 
@@ -210,8 +211,7 @@ def _check_skeleton(lecture: Lecture, course: Course) -> list[Problem]:
         if need and heading.list_items < need:
             problems.append(Problem(path, heading.line, f"section #{heading.anchor} lists {heading.list_items} "
                                     f"item(s); it needs at least {need}"))
-    if lecture.block_line("trainer") is None:
-        problems.append(Problem(path, 1, "missing trainer notes (/// trainer ... ///)"))
+    problems.extend(_check_note_blocks(lecture))
     quiz_blocks = [(arg, line) for name, arg, line in lecture.blocks if name == "quiz"]
     if not quiz_blocks:
         problems.append(Problem(path, 1, "missing quiz marker (/// quiz | QUIZ-ID)"))
@@ -223,6 +223,67 @@ def _check_skeleton(lecture: Lecture, course: Course) -> list[Problem]:
         elif lecture.id and quiz.lecture != lecture.id:
             problems.append(Problem(path, line, f"quiz {quiz_id} belongs to {quiz.lecture}, not {lecture.id}"))
     return problems
+
+
+def _check_note_blocks(lecture: Lecture) -> list[Problem]:
+    """Trainer notes: one lecture-wide plan closing #key-points, any number inside sections;
+    slide summaries: inside a section, at most one per slide, never empty."""
+    path = lecture.path
+    problems: list[Problem] = []
+    trainer = lecture.trainer_blocks()
+    if not trainer:
+        problems.append(Problem(path, 1, "missing trainer notes (/// trainer ... ///)"))
+    elif lecture.plan is None:
+        problems.append(Problem(path, trainer[-1].line, f"the lecture's trainer notes (its 45-minute plan) go at "
+                                f"the end of section #{PLAN_SECTION}, before ## sources; notes for one section "
+                                "go inside that section"))
+    first_slide: dict[int, int] = {}
+    section_lines = {h.anchor or h.title: h.line for h in lecture.sections()}
+    for note in lecture.notes:
+        if note.section is None:
+            problems.append(Problem(path, note.line, f"this /// {note.kind} block is not inside a ## section: "
+                                    "put it in the section it is about"))
+            continue
+        if note.kind != "slide":
+            continue
+        if not note.markdown:
+            problems.append(Problem(path, note.line, "this /// slide block is empty: write the few short points "
+                                    "the slide shows instead of the section's text"))
+        if note.section in NO_SUMMARY:
+            problems.append(Problem(path, note.line, f"section #{note.section} is projected as it is: "
+                                    "a /// slide summary cannot go there"))
+        whole = first_slide.get(section_lines.get(note.section, -1))  # a summary for the whole section
+        if note.heading_line in first_slide:
+            problems.append(Problem(path, note.line, "a second /// slide block for the same slide (the first is "
+                                    f"at line {first_slide[note.heading_line]}): keep one summary per heading"))
+        elif whole is not None:
+            problems.append(Problem(path, note.line, f"the /// slide block at line {whole} already stands for the "
+                                    f"whole section #{note.section}, its sub-sections included"))
+        first_slide.setdefault(note.heading_line, note.line)
+    return problems
+
+
+def _note_parity(zh: Lecture, en: Lecture) -> list[Problem]:
+    """Trainer notes and slide summaries sit in the same sections in both languages."""
+    problems: list[Problem] = []
+    for kind in ("trainer", "slide"):
+        zh_notes = [n for n in zh.notes if n.kind == kind]
+        en_notes = [n for n in en.notes if n.kind == kind]
+        zh_places, en_places = [n.section for n in zh_notes], [n.section for n in en_notes]
+        if zh_places == en_places:
+            continue
+        index = next((i for i, (a, b) in enumerate(zip(zh_places, en_places, strict=False)) if a != b),
+                     min(len(zh_places), len(en_places)))
+        line = en_notes[index].line if index < len(en_notes) else 1
+        problems.append(Problem(en.path, line, f"/// {kind} blocks differ from the Chinese version: expected "
+                                f"{_placed(zh_notes, index)}, found {_placed(en_notes, index)}"))
+    return problems
+
+
+def _placed(notes: list[NoteBlock], index: int) -> str:
+    if index >= len(notes):
+        return "no more"
+    return f"one in #{notes[index].section}" if notes[index].section else "one before the first section"
 
 
 def _check_length(lecture: Lecture, zh: Lecture | None) -> list[Problem]:
@@ -260,6 +321,8 @@ def check_lecture(stem: str, versions: dict[str, Lecture], course: Course) -> li
             line = en_sections[index].line if index < len(en_sections) else 1
             problems.append(Problem(en.path, line, "sections differ from the Chinese version: "
                                     f"expected {_shown(zh_anchors, index)}, found {_shown(en_anchors, index)}"))
+        else:
+            problems.extend(_note_parity(zh, en))
     return problems
 
 

@@ -24,7 +24,7 @@ from .reference import Term
 
 SKIP_TAGS = {"h1", "h2", "h3", "h4", "h5", "h6", "a", "abbr", "code", "pre", "kbd", "script", "style", "svg",
              "button", "summary", "legend", "label", "dt", "time", "figcaption"}
-SKIP_CLASSES = ("quiz", "glossary", "procedure", "timeline", "course-outline", "trainer-notes")
+SKIP_CLASSES = ("quiz", "glossary", "procedure", "timeline", "course-outline", "trainer-notes", "slide-summary")
 GLOSSARY_PAGE = "reference/glossary.md"
 
 

@@ -56,6 +56,8 @@ LABELS: dict[str, dict[str, str]] = {
         "date_range_month": "{y}年{m}月{d}日至{m2}月{d2}日",
         "date_range": "{y}年{m}月{d}日至{y2}年{m2}月{d2}日",
         "example_edition": "这是示例版本：其中的县名、日期、联系方式和本地规定都是虚构的，只用来演示一个县的版本是什么样子。",
+        "slide_summary": "幻灯片摘要（演示时投影这几点，本节正文进入讲者备注）",
+        "notes_for": "“{section}”一节",
     },
     "en": {
         "trainer": "Trainer notes",
@@ -112,6 +114,8 @@ LABELS: dict[str, dict[str, str]] = {
         "date_range": "{d} {month} {y} – {d2} {month2} {y2}",
         "example_edition": "This is an example edition: the county, dates, contacts and local rules in it are "
         "invented, only to show what a county's edition looks like.",
+        "slide_summary": "Slide summary (projected instead of this section's text, which goes to the speaker notes)",
+        "notes_for": "Section “{section}”",
     },
 }
 
