@@ -293,6 +293,12 @@
       function (el) { el.remove(); });
     each(root.querySelectorAll(".quiz-q__section"), function (el) { el.parentNode.remove(); });  // a link into the page
     each(root.querySelectorAll("details"), function (el) { el.open = false; });
+    each(root.querySelectorAll("a.gloss"), function (el) {  /* reader tooltips (glossary.js) become slide tips */
+      var abbr = document.createElement("abbr");
+      abbr.textContent = el.textContent;
+      abbr.setAttribute("data-gloss", el.getAttribute("data-definition") || el.getAttribute("title") || "");
+      el.parentNode.replaceChild(abbr, el);
+    });
     each(root.querySelectorAll("abbr[title]"), function (el) {
       el.setAttribute("data-gloss", el.getAttribute("title"));
       el.removeAttribute("title");
