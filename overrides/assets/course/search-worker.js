@@ -4,14 +4,16 @@
    Every assumption about Material's worker and lunr made here is checked by
    tests/test_material_contract.py.
 
-   - Questions: the query is cut into the index's own words, and question and function words are
-     dropped when other words remain (谁主持政党协商 is searched as 主持 政党 协商).
-   - Every word counts: results hold all the words, whole or as the start of a longer word. When
-     fewer than three pages have them all, the sections with the most of them follow (and with
-     none, they are the list) instead of an empty list. A lone Chinese character (写) only ranks.
+   - Questions: the query is cut into the index's own words (the likeliest cut, as jieba cuts),
+     and question and function words are dropped when other words remain (谁主持政党协商 is
+     searched as 主持 政党 协商).
+   - Every word counts: results hold all the words, whole, as the start of a longer word, or (in
+     English) through their root (prepare: preparation). When fewer than three pages have them all,
+     the sections with the most of them follow (and with none, they are the list) instead of an
+     empty list. A lone Chinese character (写) only ranks.
    - Ranking: a Chinese word found whole counts ten times a longer word that starts with it (委员
-     before 委员会; an English word still finds its other forms, proposal → proposals, alike); a
-     title counts a thousand times the text (Material's field boost).
+     before 委员会); an English word's own forms count more than its root's; a title counts a
+     thousand times the text (Material's field boost).
    - Speed: lunr's Builder#add with Material's tokenizer folded in (no object per word, positions
      kept as one sequence per field and read back for the results only): the same index, built in
      about half the time. */
@@ -25,28 +27,46 @@
   var TIER = 1e7;                   // one more word found outweighs any difference of score
   var FEW = 3;                      // below this many pages with every word, partial matches follow
   var LONGEST = 8;                  // longest Chinese word looked up when cutting a query
+  var COMMON = 0.5, RARE = 0.5;     // shares of sections given to question words and to unknown characters
   var HAN = /(\p{sc=Han}+)/u;
   var SYNTAX = /["+:^~*]|(^|\s)-/;  // the reader typed lunr's own syntax: leave the query as it is
   var listed = Object.create(null);
   words.forEach(function (word) { listed[word] = true; });
   var NO_METADATA = Object.create(null);  // what a term's posting holds per document: positions are kept apart
-  var state = { lunr: null, index: null, pipeline: null, separator: /\s+/, sequences: Object.create(null) };
+  var state = { lunr: null, index: null, pipeline: null, separator: /\s+/, sequences: Object.create(null),
+                documents: 1, shares: Object.create(null) };
 
-  /* Fewest pieces, each a word of the index, of the list or of the index's stop words (an unknown
-     character stands alone and costs more); between equal cuts the longer first word wins. */
+  /* The likeliest cut of a Chinese run into words, as jieba cuts text: each piece is weighed by how
+     many sections hold it (a question or stop word counts as very common, an unknown character as
+     very rare), so 民主党派 is cut 民主|党派 and not 民主党|派, and 大会上 is cut 大会|上. */
   function cut(run, vocabulary) {
     var best = [];
-    best[run.length] = { cost: 0, pieces: [] };
+    best[run.length] = { weight: 0, pieces: [] };
     for (var start = run.length - 1; start >= 0; start--) {
       best[start] = null;
       for (var end = Math.min(run.length, start + LONGEST); end > start; end--) {
-        var piece = run.slice(start, end), known = piece in vocabulary || dropped(piece);
-        if (!known && end - start > 1) continue;
-        var cost = best[end].cost + (known ? 1 : 2);
-        if (best[start] === null || cost < best[start].cost) best[start] = { cost: cost, pieces: [piece].concat(best[end].pieces) };
+        var piece = run.slice(start, end), share = frequency(piece, vocabulary);
+        if (share === 0) continue;
+        var weight = best[end].weight + Math.log(share);
+        if (best[start] === null || weight > best[start].weight) best[start] = { weight: weight, pieces: [piece].concat(best[end].pieces) };
       }
     }
     return best[0].pieces;
+  }
+
+  /* The share of sections a piece is found in; 0 for an unknown piece longer than one character. */
+  function frequency(piece, vocabulary) {
+    if (piece in state.shares) return state.shares[piece];
+    var share = 0, posting = vocabulary[piece];
+    if (posting !== undefined) {
+      for (var field in posting) if (field !== "_index") share += Object.keys(posting[field]).length;
+      share = Math.min(share / state.documents, COMMON);
+    } else if (dropped(piece)) {
+      share = COMMON;
+    } else if (piece.length === 1) {
+      share = RARE / state.documents;
+    }
+    return (state.shares[piece] = share);
   }
 
   /* A word as the index holds it (lower case; English without surrounding punctuation), or "" for
@@ -91,13 +111,17 @@
   }
 
   /* Sections with every required word first, by score. When fewer than FEW pages have them all,
-     the sections with the most of them follow, so a question is never left without an answer. */
-  function rank(results, required) {
+     the sections with the most of them follow, so a question is never left without an answer.
+     A word counts as found when a term starts with its root (prepare: preparation); Material is told
+     so, or it would label the result "not found: prepare". */
+  function rank(results, required, roots) {
     var most = 0, top = Object.create(null), complete = Object.create(null), pages = 0, kept = [];
     var counts = results.map(function (result) {
-      var terms = Object.keys(result.matchData.metadata), count = 0;
+      var metadata = result.matchData.metadata, terms = Object.keys(metadata), count = 0;
       required.forEach(function (word) {
-        if (terms.some(function (term) { return term.lastIndexOf(word, 0) === 0; })) count++;
+        if (!terms.some(function (term) { return term.lastIndexOf(roots[word], 0) === 0; })) return;
+        if (!terms.some(function (term) { return term.lastIndexOf(word, 0) === 0; })) metadata[word] = Object.create(null);
+        count++;
       });
       if (count === required.length && !complete[result.ref.split("#")[0]]) {
         complete[result.ref.split("#")[0]] = true;
@@ -116,21 +140,30 @@
     return kept.sort(function (a, b) { return b.score - a.score; });
   }
 
+  /* The root an English word shares with its other forms (lunr's stemmer, when it only cuts the
+     end off: preparation for prepare, differ for difference); a Chinese word is its own root. */
+  function root(lunr, word) {
+    if (HAN.test(word) || !/^[a-z]{4,}$/.test(word)) return word;
+    var stem = lunr.stemmer(new lunr.Token(word)).toString();
+    return stem.length >= 3 && word.lastIndexOf(stem, 0) === 0 ? stem : word;
+  }
+
   /* A lone Chinese character (写, 办) is usually a verb or a particle: it orders the results but
      does not filter them, unless the query has nothing else. */
   function search(lunr, original) {
     return function (queryString) {
-      var wanted = plainWords(queryString);
+      var wanted = plainWords(queryString), roots = Object.create(null);
       if (wanted === null) return original.call(this, queryString);
       var strong = wanted.filter(function (word) { return !(word.length === 1 && HAN.test(word)); });
       return rank(this.query(function (query) {
         wanted.forEach(function (word) {
-          var weight = strong.indexOf(word) < 0 ? LONE_CHARACTER : 1;
+          var weight = strong.indexOf(word) < 0 ? LONE_CHARACTER : 1, prefix = lunr.Query.wildcard.TRAILING;
+          roots[word] = root(lunr, word);
           if (HAN.test(word)) query.term(word, { usePipeline: false, boost: weight * WHOLE_WORD });
-          query.term(word, { usePipeline: false, wildcard: lunr.Query.wildcard.TRAILING,
-                             boost: HAN.test(word) ? weight : WHOLE_WORD + 1 });
+          query.term(word, { usePipeline: false, wildcard: prefix, boost: HAN.test(word) ? weight : WHOLE_WORD + 1 });
+          if (roots[word] !== word) query.term(roots[word], { usePipeline: false, wildcard: prefix });
         });
-      }), strong.length ? strong : wanted);
+      }), strong.length ? strong : wanted, roots);
     };
   }
 
@@ -266,6 +299,8 @@
       if (message && message.type === SETUP) {
         if (state.lunr === null) patch(scope.lunr);
         state.sequences = Object.create(null);
+        state.shares = Object.create(null);
+        state.documents = Math.max(1, message.data.docs.length);
         state.separator = new RegExp(message.data.config.separator);
       } else if (message && message.type === QUERY && typeof message.data === "string") {
         event = new MessageEvent("message", { data: { type: QUERY, data: rewrite(message.data) } });
