@@ -58,7 +58,9 @@
   function frequency(piece, vocabulary) {
     if (piece in state.shares) return state.shares[piece];
     var share = 0, posting = vocabulary[piece];
-    if (posting !== undefined) {
+    if (listed[piece] === true) {
+      share = COMMON;
+    } else if (posting !== undefined) {
       for (var field in posting) if (field !== "_index") share += Object.keys(posting[field]).length;
       share = Math.min(share / state.documents, COMMON);
     } else if (dropped(piece)) {
