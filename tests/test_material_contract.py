@@ -101,13 +101,27 @@ WORKER_FACTS = [
     ("case 2:let e=t.data;try{return{type:3,data:de.search(e)}}",
      "message type 2 carries the query as typed (the layer rewrites it); type 3 carries the results"),
     ("self.lunr=", "lunr is global, so the layer can patch its builder and index"),
-    ('.version="2.3.9"', "lunr 2.3.9: the layer's Builder#add and #createFieldVectors are that version's, rewritten"),
+    ('.version="2.3.9"', "lunr 2.3.9: the layer's Builder#add is that version's, rewritten"),
     ('this.metadataWhitelist=["position"]', "positions are the only metadata (the layer keeps them per field)"),
     ('.join("* ")', "Material cuts each Chinese run itself: the layer hands it one word per run"),
     ("this.index.search(e)", "Material searches with Index#search, which the layer replaces"),
     ("score:a*(1+K(g,2))", "Material multiplies scores by at most 5 afterwards; the layer's tiers (1e7 apart) survive it"),
     ('.split("/worker")', "offline, the worker finds lunr's language files from its own folder: ours stays in workers/"),
     ("this.add(o,{boost:o.boost})", "a page's search boost (front matter of the home pages) reaches lunr"),
+    # Material's tokenizer, which the layer's Builder#add folds in (internal/tokenize, extract, split):
+    ("this.tokenizer=ae", "documents are cut by Material's tokenize"),
+    ("lunr.tokenizer.separator=new RegExp(e.separator)", "words are separated by the index's separator, as queries are"),
+    ("return t.set(n,lunr.tokenizer.table=[]),r[e]", "each field gets a fresh table of blocks before it is cut"),
+    ('function se(t,e){let r=0,n=0,i=0;for(let s=0;i<t.length;i++)t.charAt(i)==="<"&&i>n?e(r,1,n,n=i):t.charAt(i)'
+     '===">"&&(t.charAt(n+1)==="/"?--s===0&&e(r++,2,n,i+1):t.charAt(i-1)!=="/"&&s++===0&&e(r,0,n,i+1),n=i+1);i>n&&e(r,1,n,i)}',
+     "extract: text, opening and closing tags per block, as the layer's extract"),
+    ('function H(t,e,r){var s;e=new RegExp(e,"g");let n,i=0;do{n=e.exec(t);let o=(s=n==null?void 0:n.index)!=null?s:t.length;'
+     'if(i<o&&r(i,o),n){let[a]=n;i=n.index+a.length,a.length===0&&(e.lastIndex=n.index+1)}}while(n)}',
+     "split: the separator runs over each text section, zero-length matches step on"),
+    ("i[o].push(u+l<<12|m-l<<2|a),e.push(new lunr.Token(g.slice(l,m).toLowerCase(),{position:o<<20|i[o].length-1}))",
+     "tokenize: a table entry per word, the word lower-cased, its position = block << 20 | entry"),
+    ('lunr.segmenter="TinySegmenter"in lunr?new lunr.TinySegmenter:void 0',
+     "no segmenter for zh or en (the layer falls back to lunr's own add if there is one)"),
 ]
 
 

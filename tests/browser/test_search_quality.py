@@ -14,7 +14,7 @@ from playwright.sync_api import Page, expect
 
 from scripts.course.lectures import lecture_paths
 from scripts.course.search_eval import load_queries, run_queries, summary
-from scripts.course.search_worker import course_worker, material_worker
+from scripts.course.search_worker import course_worker, load_query_words, material_worker
 from tests.browser.helpers import page_path, search
 from tests.conftest import ROOT, Site
 
@@ -85,12 +85,17 @@ def test_partial_matches_follow_and_say_plainly_what_they_lack(site: Site, page:
 
 
 # Builds an index in a worker made from `code` (Material's worker or the course's), with lunr's
-# language files served from memory, and answers lunr queries for `terms` once the index is ready.
+# language files served from memory; once the index is ready, answers lunr queries for `terms` and
+# hands back the tables of text blocks Material highlights results with.
 COMPARE = """async ([code, support, zh, data, terms]) => {
   const harness = `
     self.importScripts = () => { (0, eval)(${JSON.stringify(support)}); (0, eval)(${JSON.stringify(zh)}); };
     const build = self.lunr.Builder.prototype.build;
     self.lunr.Builder.prototype.build = function () { return self.built = build.call(this); };
+    const tables = [];
+    let table;
+    Object.defineProperty(self.lunr.tokenizer, "table", {configurable: true, get: () => table,
+                                                          set: value => tables.push(table = value)});
     const post = self.postMessage.bind(self);
     const sorted = (key, value) => value && typeof value === "object" && !Array.isArray(value)
       ? Object.fromEntries(Object.keys(value).sort().map(k => [k, value[k]])) : value;
@@ -99,7 +104,7 @@ COMPARE = """async ([code, support, zh, data, terms]) => {
       const out = ${JSON.stringify(terms)}.map(term => self.built.query(q => {
         q.term(term, {usePipeline: false, wildcard: self.lunr.Query.wildcard.TRAILING});
       }).map(r => [r.ref, r.score, r.matchData.metadata]));
-      post({type: "compared", data: JSON.stringify(out, sorted)});
+      post({type: "compared", data: JSON.stringify({out, tables}, sorted)});
     };`;
   const worker = new Worker(URL.createObjectURL(new Blob([code + "\\n" + harness], {type: "text/javascript"})));
   const answer = new Promise(resolve => worker.onmessage = e => e.data.type === "compared" && resolve(e.data.data));
@@ -112,7 +117,8 @@ COMPARE = """async ([code, support, zh, data, terms]) => {
 
 @pytest.mark.parametrize("index", ["search/search_index.json", "en/search/search_index.json"])
 def test_the_course_worker_builds_the_index_lunrs_own_builder_builds(online_site: Site, page: Page, index: str) -> None:
-    """Same documents, scores and positions for a spread of words and prefixes (lunr's builder is rewritten for speed)."""
+    """Same documents, scores, positions and highlighting tables for a spread of words and prefixes: lunr's
+    builder and Material's tokenizer are folded into one faster step in the course's worker."""
     data = json.loads((online_site.root / index).read_text(encoding="utf-8"))
     words = sorted({w.lower() for doc in data["docs"] for w in re.split(data["config"]["separator"],
                     re.sub(r"<[^>]+>", " ", doc["title"] + " " + doc["text"])) if w})
@@ -122,8 +128,42 @@ def test_the_course_worker_builds_the_index_lunrs_own_builder_builds(online_site
     page.goto(online_site.url())
     theirs, ours = (page.evaluate(COMPARE, [code, support, zh, data, terms])
                     for code in (material_worker().read_text(encoding="utf-8"), course_worker().code))
-    assert json.loads(theirs) == json.loads(ours)
-    assert sum(len(hits) for hits in json.loads(ours)) > len(terms)  # the words were found, not merely absent
+    theirs, ours = json.loads(theirs), json.loads(ours)
+    assert ours["tables"] == theirs["tables"] and len(ours["tables"]) == 2 * len(data["docs"])
+    assert ours["out"] == theirs["out"]
+    assert sum(len(hits) for hits in ours["out"]) > len(terms)  # the words were found, not merely absent
+
+
+# Sets the course worker up with an index, then rewrites each query as the worker would before searching.
+REWRITE = """async ([code, support, zh, data, queries]) => {
+  const harness = `
+    self.importScripts = () => { (0, eval)(${JSON.stringify(support)}); (0, eval)(${JSON.stringify(zh)}); };
+    const post = self.postMessage.bind(self);
+    self.postMessage = message => message.type === 1
+      ? post({type: "rewritten", data: ${JSON.stringify(queries)}.map(self.courseSearch.rewrite)}) : post(message);`;
+  const worker = new Worker(URL.createObjectURL(new Blob([code + "\\n" + harness], {type: "text/javascript"})));
+  const answer = new Promise(resolve => worker.onmessage = e => e.data.type === "rewritten" && resolve(e.data.data));
+  worker.postMessage({type: 0, data: {config: data.config, docs: data.docs, options: {suggest: false}}});
+  const result = await answer;
+  worker.terminate();
+  return result;
+}"""
+
+
+@pytest.mark.parametrize(("lang", "index", "word"), [("zh", "search/search_index.json", "界别"),
+                                                     ("en", "en/search/search_index.json", "sector")])
+def test_every_listed_question_word_is_dropped_from_a_query(online_site: Site, page: Page, lang: str, index: str,
+                                                            word: str) -> None:
+    """The list in scripts/course/query_words.yml is the one the browser uses: each word goes, the content word stays."""
+    listed = load_query_words()[0][lang]
+    queries = [f"{q}{word}" if lang == "zh" else f"{q} {word}" for q in listed] + [f"{word}{q}" if lang == "zh" else
+                                                                                   f"{word} {q}" for q in listed]
+    data = json.loads((online_site.root / index).read_text(encoding="utf-8"))
+    lunr = Path(material.__file__).parent / "templates" / "assets" / "javascripts" / "lunr" / "min"
+    support, zh = ((lunr / name).read_text(encoding="utf-8") for name in ("lunr.stemmer.support.min.js", "lunr.zh.min.js"))
+    page.goto(online_site.url())
+    rewritten = page.evaluate(REWRITE, [course_worker().code, support, zh, data, queries])
+    assert {q: r for q, r in zip(queries, rewritten, strict=True) if r != word} == {}
 
 
 def test_results_on_english_pages_are_english_and_show_section_headings(site: Site, page: Page) -> None:

@@ -4,48 +4,71 @@
    Every assumption about Material's worker and lunr made here is checked by
    tests/test_material_contract.py.
 
-   - Questions: the query is cut into the index's own words, and question and function words are
-     dropped when other words remain (谁主持政党协商 is searched as 主持 政党 协商).
-   - Every word counts: results hold all the words, whole or as the start of a longer word. When
-     fewer than three pages have them all, the sections with the most of them follow (and with
-     none, they are the list) instead of an empty list. A lone Chinese character (写) only ranks.
+   - Questions: the query is cut into the index's own words (the likeliest cut, as jieba cuts),
+     and question and function words are dropped when other words remain (谁主持政党协商 is
+     searched as 主持 政党 协商).
+   - Every word counts: results hold all the words, whole, as the start of a longer word, or (in
+     English) through their root (prepare: preparation). When fewer than three pages have them all,
+     the sections with the most of them follow (and with none, they are the list) instead of an
+     empty list. A lone Chinese character (写) only ranks.
    - Ranking: a Chinese word found whole counts ten times a longer word that starts with it (委员
-     before 委员会; an English word still finds its other forms, proposal → proposals, alike); a
-     title counts a thousand times the text (Material's field boost).
-   - Speed: two of lunr's index-building steps rewritten (no conversion per word, no insert per
-     vector element, positions kept as one sequence per field and read back for the results only):
-     the same answers, the index built in about two thirds of the time. */
+     before 委员会); an English word's own forms count more than its root's; a title counts a
+     thousand times the text (Material's field boost).
+   - Speed: lunr's Builder#add with Material's tokenizer folded in (no object per word, positions
+     kept as one sequence per field and read back for the results only): the same index, built in
+     about half the time. */
 (function (scope, words) {
   "use strict";
 
   var SETUP = 0, QUERY = 2;         // Material's message types: setup, (ready), query, (result)
+  var TAG_OPEN = 0, TEXT = 1, TAG_CLOSE = 2;  // Material's kinds of table entry (internal/extract)
   var WHOLE_WORD = 10;              // weight of a word found whole; a longer word starting with it weighs 1
   var LONE_CHARACTER = 0.3;         // weight of a one-character Chinese word against a longer one
   var TIER = 1e7;                   // one more word found outweighs any difference of score
   var FEW = 3;                      // below this many pages with every word, partial matches follow
   var LONGEST = 8;                  // longest Chinese word looked up when cutting a query
+  var COMMON = 0.5, RARE = 0.5;     // shares of sections given to question words and to unknown characters
   var HAN = /(\p{sc=Han}+)/u;
   var SYNTAX = /["+:^~*]|(^|\s)-/;  // the reader typed lunr's own syntax: leave the query as it is
   var listed = Object.create(null);
   words.forEach(function (word) { listed[word] = true; });
   var NO_METADATA = Object.create(null);  // what a term's posting holds per document: positions are kept apart
-  var state = { lunr: null, index: null, pipeline: null, separator: /\s+/, sequences: Object.create(null) };
+  var state = { lunr: null, index: null, pipeline: null, separator: /\s+/, sequences: Object.create(null),
+                documents: 1, shares: Object.create(null) };
 
-  /* Fewest pieces, each a word of the index, of the list or of the index's stop words (an unknown
-     character stands alone and costs more); between equal cuts the longer first word wins. */
+  /* The likeliest cut of a Chinese run into words, as jieba cuts text: each piece is weighed by how
+     many sections hold it (a question or stop word counts as very common, an unknown character as
+     very rare), so 民主党派 is cut 民主|党派 and not 民主党|派, and 大会上 is cut 大会|上. */
   function cut(run, vocabulary) {
     var best = [];
-    best[run.length] = { cost: 0, pieces: [] };
+    best[run.length] = { weight: 0, pieces: [] };
     for (var start = run.length - 1; start >= 0; start--) {
       best[start] = null;
       for (var end = Math.min(run.length, start + LONGEST); end > start; end--) {
-        var piece = run.slice(start, end), known = piece in vocabulary || dropped(piece);
-        if (!known && end - start > 1) continue;
-        var cost = best[end].cost + (known ? 1 : 2);
-        if (best[start] === null || cost < best[start].cost) best[start] = { cost: cost, pieces: [piece].concat(best[end].pieces) };
+        var piece = run.slice(start, end), share = frequency(piece, vocabulary);
+        if (share === 0) continue;
+        var weight = best[end].weight + Math.log(share);
+        if (best[start] === null || weight > best[start].weight) best[start] = { weight: weight, pieces: [piece].concat(best[end].pieces) };
       }
     }
     return best[0].pieces;
+  }
+
+  /* The share of sections a piece is found in; 0 for an unknown piece longer than one character. */
+  function frequency(piece, vocabulary) {
+    if (piece in state.shares) return state.shares[piece];
+    var share = 0, posting = vocabulary[piece];
+    if (listed[piece] === true) {
+      share = COMMON;
+    } else if (posting !== undefined) {
+      for (var field in posting) if (field !== "_index") share += Object.keys(posting[field]).length;
+      share = Math.min(share / state.documents, COMMON);
+    } else if (dropped(piece)) {
+      share = COMMON;
+    } else if (piece.length === 1) {
+      share = RARE / state.documents;
+    }
+    return (state.shares[piece] = share);
   }
 
   /* A word as the index holds it (lower case; English without surrounding punctuation), or "" for
@@ -90,13 +113,17 @@
   }
 
   /* Sections with every required word first, by score. When fewer than FEW pages have them all,
-     the sections with the most of them follow, so a question is never left without an answer. */
-  function rank(results, required) {
+     the sections with the most of them follow, so a question is never left without an answer.
+     A word counts as found when a term starts with its root (prepare: preparation); Material is told
+     so, or it would label the result "not found: prepare". */
+  function rank(results, required, roots) {
     var most = 0, top = Object.create(null), complete = Object.create(null), pages = 0, kept = [];
     var counts = results.map(function (result) {
-      var terms = Object.keys(result.matchData.metadata), count = 0;
+      var metadata = result.matchData.metadata, terms = Object.keys(metadata), count = 0;
       required.forEach(function (word) {
-        if (terms.some(function (term) { return term.lastIndexOf(word, 0) === 0; })) count++;
+        if (!terms.some(function (term) { return term.lastIndexOf(roots[word], 0) === 0; })) return;
+        if (!terms.some(function (term) { return term.lastIndexOf(word, 0) === 0; })) metadata[word] = Object.create(null);
+        count++;
       });
       if (count === required.length && !complete[result.ref.split("#")[0]]) {
         complete[result.ref.split("#")[0]] = true;
@@ -115,55 +142,118 @@
     return kept.sort(function (a, b) { return b.score - a.score; });
   }
 
+  /* The root an English word shares with its other forms (lunr's stemmer, when it only cuts the
+     end off: preparation for prepare, differ for difference); a Chinese word is its own root. */
+  function root(lunr, word) {
+    if (HAN.test(word) || !/^[a-z]{4,}$/.test(word)) return word;
+    var stem = lunr.stemmer(new lunr.Token(word)).toString();
+    return stem.length >= 3 && word.lastIndexOf(stem, 0) === 0 ? stem : word;
+  }
+
   /* A lone Chinese character (写, 办) is usually a verb or a particle: it orders the results but
      does not filter them, unless the query has nothing else. */
   function search(lunr, original) {
     return function (queryString) {
-      var wanted = plainWords(queryString);
+      var wanted = plainWords(queryString), roots = Object.create(null);
       if (wanted === null) return original.call(this, queryString);
       var strong = wanted.filter(function (word) { return !(word.length === 1 && HAN.test(word)); });
       return rank(this.query(function (query) {
         wanted.forEach(function (word) {
-          var weight = strong.indexOf(word) < 0 ? LONE_CHARACTER : 1;
+          var weight = strong.indexOf(word) < 0 ? LONE_CHARACTER : 1, prefix = lunr.Query.wildcard.TRAILING;
+          roots[word] = root(lunr, word);
           if (HAN.test(word)) query.term(word, { usePipeline: false, boost: weight * WHOLE_WORD });
-          query.term(word, { usePipeline: false, wildcard: lunr.Query.wildcard.TRAILING,
-                             boost: HAN.test(word) ? weight : WHOLE_WORD + 1 });
+          query.term(word, { usePipeline: false, wildcard: prefix, boost: HAN.test(word) ? weight : WHOLE_WORD + 1 });
+          if (roots[word] !== word) query.term(roots[word], { usePipeline: false, wildcard: prefix });
         });
-      }), strong.length ? strong : wanted);
+      }), strong.length ? strong : wanted, roots);
     };
   }
 
-  /* lunr 2.3.9's Builder#add, for Material's one metadata key (position), with two changes: each
-     term is turned into a string and looked up once, and the positions are not stored per term and
-     document (tens of thousands of small objects to build) but once per field, as the sequence of
-     its terms; `withPositions` reads them back for the results of a query. */
+  /* lunr 2.3.9's Builder#add with Material's tokenizer (internal/tokenize and internal/extract)
+     folded in, for Material's one metadata key (position) and a pipeline of stop-word filters and
+     trimmers. Each word is cut, filtered and counted in one pass with no object made per word; the
+     positions are not stored per term and document (tens of thousands of small objects) but once
+     per field, as the sequence of its terms, and `withPositions` reads them back for the results.
+     Material's table of blocks (for highlighting) is written exactly as its tokenizer writes it. */
   function add(lunr, original) {
+    var token = new lunr.Token("", { position: 0 });
+    function simple(pipeline) {
+      return pipeline._stack.every(function (fn) { return /^(stopWordFilter|trimmer)(-|$)/.test(fn.label || ""); });
+    }
     return function (doc, attributes) {
-      if (this.metadataWhitelist.join() !== "position") return original.call(this, doc, attributes);
-      var docRef = doc[this._ref], fields = Object.keys(this._fields), inverted = this.invertedIndex;
+      if (this.metadataWhitelist.join() !== "position" || lunr.segmenter !== undefined || !simple(this.pipeline))
+        return original.call(this, doc, attributes);
+      var builder = this, docRef = doc[this._ref], fields = Object.keys(this._fields), stack = this.pipeline._stack;
+      var separator = new RegExp(lunr.tokenizer.separator.source, "g");
       this._documents[docRef] = attributes || {};
       this.documentCount += 1;
-      for (var i = 0; i < fields.length; i++) {
-        var fieldName = fields[i], extractor = this._fields[fieldName].extractor;
-        var field = extractor ? extractor(doc) : doc[fieldName];
-        var terms = this.pipeline.run(this.tokenizer(field, { fields: [fieldName] }));
-        var fieldRef = new lunr.FieldRef(docRef, fieldName).toString(), fieldTerms = Object.create(null);
-        var sequence = state.sequences[fieldRef] = [];
-        this.fieldTermFrequencies[fieldRef] = fieldTerms;
-        this.fieldLengths[fieldRef] = terms.length;
-        for (var j = 0; j < terms.length; j++) {
-          var token = terms[j], term = token.toString(), posting = inverted[term];
-          fieldTerms[term] = (fieldTerms[term] || 0) + 1;
+      fields.forEach(function (fieldName) {
+        var extractor = builder._fields[fieldName].extractor, value = extractor ? extractor(doc) : doc[fieldName];
+        var fieldRef = new lunr.FieldRef(docRef, fieldName).toString(), terms = Object.create(null);
+        var sequence = state.sequences[fieldRef] = [], length = 0;
+        builder.fieldTermFrequencies[fieldRef] = terms;
+        function word(text, position) {
+          token.str = text;
+          token.metadata.position = position;
+          for (var s = 0; s < stack.length; s++) {
+            var kept = stack[s](token, 0, null);
+            if (kept === undefined || kept === null || kept === "") return;
+            token = kept;
+          }
+          var term = token.str, posting = builder.invertedIndex[term];
           if (posting === undefined) {
-            posting = inverted[term] = Object.create(null);
-            posting._index = this.termIndex++;
+            posting = builder.invertedIndex[term] = Object.create(null);
+            posting._index = builder.termIndex++;
             for (var k = 0; k < fields.length; k++) posting[fields[k]] = Object.create(null);
           }
           if (posting[fieldName][docRef] === undefined) posting[fieldName][docRef] = NO_METADATA;
-          sequence.push(posting._index, token.metadata.position);
+          terms[term] = (terms[term] || 0) + 1;
+          sequence.push(posting._index, position);
+          length++;
         }
-      }
+        var inputs = value === undefined ? [] : Array.isArray(value) ? value : [value];
+        inputs.forEach(function (input) {
+          var table = lunr.tokenizer.table, total = table.length;
+          extract(input, function (block, type, start, end) {
+            var row = table[block + total] || (table[block + total] = []);
+            if (type !== TEXT) return row.push(start << 12 | end - start << 2 | type);
+            var section = input.slice(start, end), index = 0, match;
+            separator.lastIndex = 0;
+            do {
+              match = separator.exec(section);
+              var until = match ? match.index : section.length;
+              if (index < until) {
+                row.push(start + index << 12 | until - index << 2 | type);
+                word(section.slice(index, until).toLowerCase(), block + total << 20 | row.length - 1);
+              }
+              if (match) {
+                index = match.index + match[0].length;
+                if (match[0].length === 0) separator.lastIndex = match.index + 1;
+              }
+            } while (match);
+          });
+        });
+        builder.fieldLengths[fieldRef] = length;
+      });
     };
+  }
+
+  /* Material's internal/extract: HTML blocks, and text, opening and closing tags within them. */
+  function extract(input, visit) {
+    var block = 0, start = 0, end = 0, depth = 0;
+    for (; end < input.length; end++) {
+      if (input.charAt(end) === "<" && end > start) {
+        visit(block, TEXT, start, start = end);
+      } else if (input.charAt(end) === ">") {
+        if (input.charAt(start + 1) === "/") {
+          if (--depth === 0) visit(block++, TAG_CLOSE, start, end + 1);
+        } else if (input.charAt(end - 1) !== "/") {
+          if (depth++ === 0) visit(block, TAG_OPEN, start, end + 1);
+        }
+        start = end + 1;
+      }
+    }
+    if (end > start) visit(block, TEXT, start, end);
   }
 
   /* The positions of every term found, as lunr's own builder would have stored them: one pass over
@@ -189,33 +279,9 @@
     return results;
   }
 
-  /* lunr 2.3.9's Builder#createFieldVectors, with each vector sorted once instead of one insert at a time. */
-  function createFieldVectors(lunr) {
-    return function () {
-      var vectors = {}, fieldRefs = Object.keys(this.fieldTermFrequencies), idfs = Object.create(null);
-      for (var i = 0; i < fieldRefs.length; i++) {
-        var fieldRef = lunr.FieldRef.fromString(fieldRefs[i]), fieldName = fieldRef.fieldName;
-        var frequencies = this.fieldTermFrequencies[fieldRefs[i]], terms = Object.keys(frequencies);
-        var boost = (this._fields[fieldName].boost || 1) * (this._documents[fieldRef.docRef].boost || 1);
-        var norm = this._k1 * (1 - this._b + this._b * (this.fieldLengths[fieldRefs[i]] / this.averageFieldLength[fieldName]));
-        var pairs = [];
-        for (var j = 0; j < terms.length; j++) {
-          var term = terms[j], tf = frequencies[term], posting = this.invertedIndex[term];
-          if (idfs[term] === undefined) idfs[term] = lunr.idf(posting, this.documentCount);
-          var score = idfs[term] * ((this._k1 + 1) * tf) / (norm + tf) * boost;
-          pairs.push([posting._index, Math.round(score * 1000) / 1000]);
-        }
-        pairs.sort(function (a, b) { return a[0] - b[0]; });
-        vectors[fieldRefs[i]] = new lunr.Vector([].concat.apply([], pairs));
-      }
-      this.fieldVectors = vectors;
-    };
-  }
-
   function patch(lunr) {
     var builder = lunr.Builder.prototype, build = builder.build, query = lunr.Index.prototype.query;
     builder.add = add(lunr, builder.add);
-    builder.createFieldVectors = createFieldVectors(lunr);
     builder.build = function () {
       state.pipeline = this.pipeline;
       state.index = build.call(this);
@@ -235,6 +301,8 @@
       if (message && message.type === SETUP) {
         if (state.lunr === null) patch(scope.lunr);
         state.sequences = Object.create(null);
+        state.shares = Object.create(null);
+        state.documents = Math.max(1, message.data.docs.length);
         state.separator = new RegExp(message.data.config.separator);
       } else if (message && message.type === QUERY && typeof message.data === "string") {
         event = new MessageEvent("message", { data: { type: QUERY, data: rewrite(message.data) } });
