@@ -310,8 +310,10 @@
   function limits() {
     var height = state.root.clientHeight || window.innerHeight;
     var width = state.root.clientWidth || window.innerWidth;
-    var largest = Math.max(LOWEST_PX, Math.floor(Math.min(LARGEST_PX * height / DESIGN_HEIGHT, width * 0.03)));
-    var floor = Math.min(largest, Math.max(LOWEST_PX, Math.ceil(FLOOR_PX * height / DESIGN_HEIGHT - 0.01)));
+    // The reader's text size (A+, textsize.js / reader.css) raises both the starting size and the floor.
+    var scale = parseFloat(getComputedStyle(document.documentElement).getPropertyValue("--course-text-scale")) || 1;
+    var largest = Math.max(LOWEST_PX, Math.floor(Math.min(LARGEST_PX * height / DESIGN_HEIGHT, width * 0.03) * scale));
+    var floor = Math.min(largest, Math.max(LOWEST_PX, Math.ceil(FLOOR_PX * scale * height / DESIGN_HEIGHT - 0.01)));
     return { largest: largest, floor: floor, width: width, height: height };
   }
 
