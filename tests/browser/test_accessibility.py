@@ -15,7 +15,13 @@ PAGE_TYPES = ["", "lectures/lecture-03", "procedures/proposals", "reference/glos
 AXE = Axe()
 
 
+SETTLED = """() => Promise.all(document.getAnimations()
+  .filter(a => Number.isFinite(a.effect?.getComputedTiming().endTime)).map(a => a.finished.catch(() => null)))"""
+
+
 def serious(page: Page) -> list[str]:
+    """Axe on what the reader sees once transitions end (a fading header title is not a contrast fault)."""
+    page.evaluate(SETTLED)
     results = AXE.run(page)
     return [f"{v['id']} ({v['impact']}): {len(v['nodes'])} node(s), e.g. {v['nodes'][0]['target']}"
             for v in results.response["violations"] if v["impact"] in ("serious", "critical")]
