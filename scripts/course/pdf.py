@@ -64,6 +64,32 @@ def print_pdf(browser: object, source: Path, target: Path) -> None:
     page.close()
 
 
+HANDOUT_FIT = """() => {
+  const tall = () => document.body.getBoundingClientRect().bottom;
+  const room = 271 / 25.4 * 96 - 2;  // A4's height inside the handout's page margins (handout.css), in CSS px
+  let size = 10.5;
+  while (tall() > room && size > 7) {
+    size -= 0.25;
+    document.documentElement.style.setProperty('--handout-size', size + 'pt');
+  }
+  return size;
+}"""
+
+
+def print_handout(browser: object, url: str, target: Path) -> float:
+    """A lecture's handout on one A4 page: printed as the browser prints it, its text made smaller if it
+    would run onto a second page; returns the text size used (pt)."""
+    # laid out at the width the sheet prints at (A4 less the margins of handout.css), so heights match paper
+    page = browser.new_page(viewport={"width": round(180 / 25.4 * 96), "height": round(271 / 25.4 * 96)})  # type: ignore[attr-defined]
+    page.goto(url)
+    page.emulate_media(media="print")
+    size = page.evaluate(HANDOUT_FIT)
+    target.parent.mkdir(parents=True, exist_ok=True)
+    page.pdf(path=str(target), prefer_css_page_size=True, print_background=True, tagged=True)
+    page.close()
+    return float(size)
+
+
 def main(argv: list[str] | None = None) -> int:
     from playwright.sync_api import sync_playwright
 
