@@ -29,8 +29,8 @@ from scripts.course.edition_site import (  # noqa: E402
     name_the_site,
     read_edition_source,
 )
-from scripts.course.handout import KEY_TERMS, handout_link, write_handouts  # noqa: E402
 from scripts.course.glossary_tooltips import GlossaryTooltipExtension  # noqa: E402
+from scripts.course.handout import KEY_TERMS, handout_link, write_handouts  # noqa: E402
 from scripts.course.labels import LABELS, label  # noqa: E402
 from scripts.course.language_switch import alternate_links  # noqa: E402
 from scripts.course.local_edition import Edition, load_edition, selected, unknown  # noqa: E402

@@ -125,7 +125,8 @@ LABELS: dict[str, dict[str, str]] = {
         "handout_points": "Key points",
         "handout_terms": "Three key terms",
         "handout_online": "Scan to study this lecture online:",
-        "handout_no_address": "(no online address is configured for this edition: the code holds the course's and the lecture's names)",
+        "handout_no_address": ("(no online address is configured for this edition: the code holds the course's and "
+                               "the lecture's names)"),
     },
 }
 

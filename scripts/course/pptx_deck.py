@@ -214,7 +214,7 @@ def reproducible(data: bytes, stamp: int) -> bytes:
 
 def write_deck(deck: Deck, target: Path, lang: str, stamp_text: str, stamp: int) -> int:
     """Write `target`; returns its size in bytes."""
-    when = dt.datetime.fromtimestamp(max(stamp, 315532800), dt.timezone.utc).replace(tzinfo=None)
+    when = dt.datetime.fromtimestamp(max(stamp, 315532800), dt.UTC).replace(tzinfo=None)
     buffer = io.BytesIO()
     build_presentation(deck, lang, stamp_text, when).save(buffer)
     data = reproducible(buffer.getvalue(), stamp)

@@ -31,7 +31,11 @@ READ = """() => {
   }
   function blocks(container, depth, out) {
     const loose = [];
-    const flush = () => { const t = clean(loose.join('')); if (t) out.push({kind: 'p', text: t, level: depth}); loose.length = 0; };
+    const flush = () => {
+      const t = clean(loose.join(''));
+      if (t) out.push({kind: 'p', text: t, level: depth});
+      loose.length = 0;
+    };
     for (const node of container.childNodes) {
       if (node.nodeType === 3) { loose.push(node.data); continue; }
       if (node.nodeType !== 1) continue;
