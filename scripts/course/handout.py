@@ -93,7 +93,7 @@ def _heading_text(heading: etree._Element) -> str:
     node = copy.deepcopy(heading)
     for link in _with_class(node, "headerlink"):
         link.drop_tree()
-    return " ".join(node.text_content().split())
+    return re.sub(r"[ \t\r\n]+", " ", node.text_content()).strip()  # keeps the ideographic space of a title
 
 
 def read_lecture_page(page_html: str, lang: str) -> HandoutParts:
@@ -143,13 +143,12 @@ def online_path(stem: str, lang: str) -> str:
 
 
 def stamp_text(edition: dict, lang: str) -> str:
-    """The edition stamp, worded as in every page's footer: committee, edition, version and date."""
-    committee = edition.get("committee")
-    who = f"{committee[lang]} · " if committee else ""
+    """The edition stamp, worded as in every page's footer: the course's name (a county's: with its committee's
+    name first), online or offline, version and date."""
     kind = ("Offline edition" if edition["offline"] else "Online edition") if lang == "en" else \
         ("离线版" if edition["offline"] else "在线版")
     sep = ", " if lang == "en" else "，"
-    return f"{who}{edition['titles'][lang]} · {kind} {edition['version']}{sep}{edition['date']}"
+    return f"{edition['titles'][lang]} · {kind} {edition['version']}{sep}{edition['date']}"
 
 
 def _term_name(term: Term, lang: str) -> str:

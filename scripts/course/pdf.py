@@ -8,6 +8,7 @@ from __future__ import annotations
 import argparse
 import html
 import re
+import time
 from pathlib import Path
 
 from .edition import folder_name
@@ -76,7 +77,18 @@ HANDOUT_FIT = """() => {
 }"""
 
 
-def print_handout(browser: object, url: str, target: Path) -> float:
+PDF_DATE = re.compile(rb"/(CreationDate|ModDate) \(D:\d{14}([^)]*)\)")
+
+
+def fix_dates(target: Path, stamp: int) -> None:
+    """Chromium stamps the print time into a PDF's info dictionary: the commit time instead, so the same
+    commit gives the same bytes (the replacement has the same length: the cross-reference table holds)."""
+    when = time.strftime("%Y%m%d%H%M%S", time.gmtime(stamp)).encode()
+    data = PDF_DATE.sub(lambda m: b"/" + m.group(1) + b" (D:" + when + m.group(2) + b")", target.read_bytes())
+    target.write_bytes(data)
+
+
+def print_handout(browser: object, url: str, target: Path, stamp: int | None = None) -> float:
     """A lecture's handout on one A4 page: printed as the browser prints it, its text made smaller if it
     would run onto a second page; returns the text size used (pt)."""
     # laid out at the width the sheet prints at (A4 less the margins of handout.css), so heights match paper
@@ -87,6 +99,8 @@ def print_handout(browser: object, url: str, target: Path) -> float:
     target.parent.mkdir(parents=True, exist_ok=True)
     page.pdf(path=str(target), prefer_css_page_size=True, print_background=True, tagged=True)
     page.close()
+    if stamp is not None:
+        fix_dates(target, stamp)
     return float(size)
 
 
