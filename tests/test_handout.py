@@ -66,8 +66,8 @@ def test_a_final_lecture_needs_its_key_terms(tmp_path: Path) -> None:
 
 
 def test_the_handout_link_climbs_to_the_language_root_online_and_offline() -> None:
-    assert handout_link("lectures/lecture-04/", "lecture-04", "zh") == "../../handouts/lecture-04.html"
-    assert handout_link("en/lectures/lecture-04/", "lecture-04", "en") == "../../handouts/lecture-04.html"
+    assert handout_link("lectures/lecture-04/", "lecture-04", "zh") == "../../handouts/lecture-04/"
+    assert handout_link("en/lectures/lecture-04/", "lecture-04", "en") == "../../handouts/lecture-04/"
     assert handout_link("lectures/lecture-04.html", "lecture-04", "zh") == "../handouts/lecture-04.html"
     assert handout_link("en/lectures/lecture-04.html", "lecture-04", "en") == "../handouts/lecture-04.html"
 

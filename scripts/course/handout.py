@@ -193,8 +193,10 @@ def handout_html(parts: HandoutParts, terms: list[Term], lang: str, edition: dic
 """
 
 
-def handout_file(site: Path, stem: str, lang: str) -> Path:
-    return site / ("en" if lang == "en" else "") / FOLDER / f"{stem}.html"
+def handout_path(stem: str, lang: str, directories: bool) -> str:
+    """Where a handout sits, as the site's pages do: `handouts/lecture-04/` online, `handouts/lecture-04.html` offline."""
+    base = f"{'en/' if lang == 'en' else ''}{FOLDER}/{stem}"
+    return f"{base}/index.html" if directories else f"{base}.html"
 
 
 def page_file(site: Path, url: str) -> Path:
@@ -204,7 +206,7 @@ def page_file(site: Path, url: str) -> Path:
 def handout_link(page_url: str, stem: str, lang: str) -> str:
     """The handout's address relative to its lecture page (`lectures/lecture-04/` or `lectures/lecture-04.html`)."""
     depth = page_url.count("/") - (1 if page_url.startswith("en/") else 0)
-    return "../" * depth + f"{FOLDER}/{stem}.html"
+    return "../" * depth + (f"{FOLDER}/{stem}/" if page_url.endswith("/") else f"{FOLDER}/{stem}.html")
 
 
 def write_handouts(site: Path, lecture_urls: dict[tuple[str, str], str], key_terms: dict[str, list[str]],
@@ -216,8 +218,9 @@ def write_handouts(site: Path, lecture_urls: dict[tuple[str, str], str], key_ter
         if not source.is_file():
             continue
         parts = read_lecture_page(source.read_text(encoding="utf-8"), lang)
-        target = handout_file(site, stem, lang)
-        css = "../" * (2 if lang == "en" else 1) + "assets/course/handout.css"
+        rel = handout_path(stem, lang, url.endswith("/"))
+        target = site / rel
+        css = "../" * rel.count("/") + "assets/course/handout.css"
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_text(handout_html(parts, find_terms(key_terms.get(stem, []), terms), lang, edition, public_url,
                                        stem, css, csp), encoding="utf-8")

@@ -85,7 +85,7 @@ def make_slides(dist: Path, work: Path, only: list[str] | None = None, county_na
             prefix = "en/" if lang == "en" else ""
             for stem in stems:
                 target = dist / "handouts" / lang / f"{stem}.pdf"
-                print_handout(browser, f"{base}/{prefix}{FOLDER}/{stem}.html", target, stamp)
+                print_handout(browser, f"{base}/{prefix}{FOLDER}/{stem}/", target, stamp)
                 written.append((f"handouts/{lang}/{stem}.pdf", target))
     target = dist / slides_zip_name(ROOT, county_name)
     folder = target.name.removesuffix(".zip")
