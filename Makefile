@@ -9,7 +9,7 @@ export PYTHONDONTWRITEBYTECODE := 1
 EDITION ?=
 export EDITION
 
-.PHONY: help serve test check build offline publish pdf nginx-conf bench lint system lock clean
+.PHONY: help serve test check build offline publish pdf slides nginx-conf bench lint system lock clean
 
 help:
 	@echo "make serve    set up, build and serve the site on http://127.0.0.1:8000 (live reload)"
@@ -17,9 +17,10 @@ help:
 	@echo "make check    strict build + content checks (fast)"
 	@echo "make build    build the online site into site/ (+ .gz/.br copies) and build/nginx.conf"
 	@echo "make offline  build the offline zip into dist/"
-	@echo "make publish  the offline zip, then the site with it in site/download/ (linked from every page; make build has no link)"
+	@echo "make publish  the offline and decks zips, then the site with both in site/download/ (linked from every page; make build has no link)"
 	@echo "make pdf      the whole course as PDF per language, and the answer key (dist/)"
-	@echo "              add EDITION=NAME to check, build, offline, publish or pdf a county's edition (editions/NAME/)"
+	@echo "make slides   an editable deck (.pptx) and a one-page handout (PDF) per lecture and language, and their zip (dist/)"
+	@echo "              add EDITION=NAME to check, build, offline, publish, pdf or slides a county's edition (editions/NAME/)"
 	@echo "make nginx-conf  the same as make build (which always writes build/nginx.conf for the site it built)"
 	@echo "make bench    print build, size and weight figures"
 
@@ -67,11 +68,18 @@ lock:
 clean:
 	rm -rf site build dist .pytest_cache
 
-# The offline zip first, then the site built with it: only such a build links to download/ (make build does not).
-publish: offline
-	$(BIN)/python -m scripts.course.sitebuild --into site --precompress --download dist/$$($(BIN)/python -m scripts.course.edition --zip-name)
+# The offline zip and the decks zip first, then the site built with them: only such a build links to
+# download/ (make build does not).
+publish: offline slides
+	$(BIN)/python -m scripts.course.sitebuild --into site --precompress --download dist/$$($(BIN)/python -m scripts.course.edition --zip-name) \
+	  --ship dist/$$($(BIN)/python -m scripts.course.edition --slides-zip-name)
 	$(BIN)/python -m scripts.course.deploy --site site --out build/nginx.conf
-	@echo "site/ is ready to publish, with the offline zip in site/download/"
+	@echo "site/ is ready to publish, with the offline zip and the decks zip in site/download/"
+
+# Decks (.pptx) and one-page handouts (PDF) per lecture, read from the presentation in headless Chromium.
+# LECTURES="lecture-04 lecture-09" makes only those (the zip then holds only them).
+slides: $(STAMP) system
+	$(BIN)/python -m scripts.course.slides $(if $(LECTURES),--only $(LECTURES))
 
 nginx-conf: build
 

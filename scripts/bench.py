@@ -13,6 +13,8 @@
 - slides in real Chromium (measure: scripts/course/slide_fit.py): per lecture and language the number
   of slides at 1920x1080, 1366x768 and 1024x768, how many reach past the screen (target 0), the
   smallest body text used next to the readable floor (28 px at 1080p, scaled), and the summaries;
+- `make slides`: its wall time, the editable decks (.pptx) and one-page handouts (PDF) per language
+  (count, total, smallest and largest), and the decks zip next to the offline zip;
 - behind real nginx (deploy/nginx.conf.in): requests per second and p99 latency from a bounded
   wrk run on loopback, and a throttled mobile profile (1.6 Mbit/s, 150 ms round trip, CPU 4x
   slower) with first contentful paint, DOMContentLoaded and transferred bytes per page type,
@@ -183,6 +185,26 @@ def slide_figures(site: Path) -> list[str]:
     return lines
 
 
+def deck_figures(work: Path, offline_zip: Path) -> list[str]:
+    """`make slides`: its time, the decks (.pptx) and handouts (PDF) per language, and the decks zip."""
+    dist = work / "dist-slides"
+    started = time.perf_counter()
+    subprocess.run([sys.executable, "-m", "scripts.course.slides", "--dist", str(dist), "--work",
+                    str(work / "slides-site")], cwd=ROOT, env=ENV, check=True, capture_output=True)
+    seconds = time.perf_counter() - started
+    lines = [f"make slides:               {seconds:6.1f} s (site build, 36 presentations read, 36 handouts printed)"]
+    for kind, ext in (("decks", "pptx"), ("handouts", "pdf")):
+        for lang in ("zh", "en"):
+            sizes = [p.stat().st_size for p in sorted((dist / ("slides" if ext == "pptx" else "handouts") / lang)
+                                                      .glob(f"*.{ext}"))]
+            lines.append(f"{kind} ({lang}):  {len(sizes)} files, {sum(sizes) / 1e6:5.2f} MB in all, "
+                         f"{min(sizes) / 1024:,.0f}–{max(sizes) / 1024:,.0f} KB each")
+    decks_zip = next(dist.glob("*-slides.zip"))
+    lines.append(f"decks zip:                 {decks_zip.stat().st_size / 1e6:6.2f} MB  ({decks_zip.name}; "
+                 f"the offline zip stays {offline_zip.stat().st_size / 1e6:.2f} MB)")
+    return lines
+
+
 MOBILE = {"offline": False, "latency": 150, "downloadThroughput": 200_000, "uploadThroughput": 94_000}
 PAGE_TYPES = [("home", ""), ("lecture", "lectures/lecture-04/"), ("procedure", "procedures/proposals/"),
               ("glossary", "reference/glossary/"), ("FAQ", "reference/faq/")]
@@ -294,6 +316,8 @@ def main() -> int:
         for line in search_figures(site, site_folder / "index.html"):
             print(line)
         for line in slide_figures(site):
+            print(line)
+        for line in deck_figures(work, zip_path):
             print(line)
         precompress(site)
         for line in nginx_figures(site, work):

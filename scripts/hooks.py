@@ -30,6 +30,7 @@ from scripts.course.edition_site import (  # noqa: E402
     read_edition_source,
 )
 from scripts.course.glossary_tooltips import GlossaryTooltipExtension  # noqa: E402
+from scripts.course.handout import KEY_TERMS, handout_link, write_handouts  # noqa: E402
 from scripts.course.labels import LABELS, label  # noqa: E402
 from scripts.course.language_switch import alternate_links  # noqa: E402
 from scripts.course.local_edition import Edition, load_edition, selected, unknown  # noqa: E402
@@ -146,7 +147,9 @@ def on_page_context(context: dict[str, Any], page: Page, config: MkDocsConfig, n
         config.extra.alternate = config.extra["alternate"] = alternate_links(page, current)
     stem = lecture_stem(page.file.src_uri)
     if stem:
-        CONTEXT.lecture_urls[(getattr(page.file, "locale", None) or "zh", stem)] = page.url
+        lang = getattr(page.file, "locale", None) or "zh"
+        CONTEXT.lecture_urls[(lang, stem)] = page.url
+        context["course_handout"] = handout_link(page.url, stem, lang)
     return context
 
 
@@ -176,4 +179,8 @@ def on_post_build(config: MkDocsConfig) -> None:
                         other_names)
     if CONTEXT.course is not None:
         write_course_map(Path(config.site_dir), course_map(CONTEXT.course, CONTEXT.lecture_urls))
+        key_terms = {stem: list(versions["zh"].meta.get(KEY_TERMS) or []) for stem, versions in
+                     CONTEXT.course.lectures.items() if "zh" in versions}
+        write_handouts(Path(config.site_dir), CONTEXT.lecture_urls, key_terms, terms, config.extra["edition"],
+                       os.environ.get("COURSE_PUBLIC_URL") or config.site_url, config.extra.get("offline_csp"))
     install_worker(Path(config.site_dir), course_worker())

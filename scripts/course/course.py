@@ -15,6 +15,7 @@ from .content_rules import (
     check_termbase,
     load_rules,
 )
+from .handout import check_key_terms
 from .lectures import DEFAULT_LANG, LANGS, PLAN_SECTION, Lecture, NoteBlock, load_lectures
 from .local_edition import Edition, load_edition
 from .local_rules import LocalRules, check_local_markers, load_local_rules
@@ -92,6 +93,10 @@ def load_course(root: Path, edition: str | None = None) -> Course:
     problems.extend(check_quizzes_against_lectures(course))
     course.reference = load_reference(root, pages)
     problems.extend(course.reference.problems)
+    if course.reference.terms:  # an unreadable glossary is reported once, not as every lecture's key terms
+        for versions in course.lectures.values():
+            problems.extend(p for lecture in versions.values() if not lecture.meta_problems
+                            for p in check_key_terms(lecture, course.reference.terms, versions.get("zh")))
     rules = load_rules(root, problems)
     problems.extend(check_discouraged(texts, rules))
     problems.extend(check_case_figures(course.lectures, texts, rules))

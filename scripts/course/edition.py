@@ -42,6 +42,11 @@ def zip_name(root: Path, edition_id: str | None = None) -> str:
     return f"{folder_name(root, edition_id)}.zip"
 
 
+def slides_zip_name(root: Path, edition_id: str | None = None) -> str:
+    """The decks and handouts of `make slides`, shipped beside the offline zip (which stays small)."""
+    return f"{folder_name(root, edition_id)}-slides.zip"
+
+
 def edition(root: Path, offline: bool, county: Edition | None = None, download: str | None = None) -> dict[str, object]:
     """Version, date and kind of this build, and which committee it is for. Online pages link to the
     offline zip only when the build ships it (`make publish` names it in COURSE_DOWNLOAD and copies it
@@ -61,10 +66,13 @@ def main(argv: list[str] | None = None) -> int:
     """`python -m scripts.course.edition --zip-name`: the zip `make offline` writes for `EDITION` (for `make publish`)."""
     parser = argparse.ArgumentParser(description="Facts about the edition selected by EDITION.")
     parser.add_argument("--zip-name", action="store_true", help="print the offline zip's file name")
+    parser.add_argument("--slides-zip-name", action="store_true", help="print the decks zip's file name")
     args = parser.parse_args(argv)
     root = Path(__file__).resolve().parents[2]
     if args.zip_name:
         print(zip_name(root, selected()))
+    if args.slides_zip_name:
+        print(slides_zip_name(root, selected()))
     return 0
 
 

@@ -58,6 +58,11 @@ LABELS: dict[str, dict[str, str]] = {
         "example_edition": "这是示例版本：其中的县名、日期、联系方式和本地规定都是虚构的，只用来演示一个县的版本是什么样子。",
         "slide_summary": "幻灯片摘要（演示时投影这几点，本节正文进入讲者备注）",
         "notes_for": "“{section}”一节",
+        "handout": "本讲要点（A4）",
+        "handout_points": "要点回顾",
+        "handout_terms": "三个关键术语",
+        "handout_online": "扫码在线学习本讲：",
+        "handout_no_address": "（本版本未配置在线地址：二维码内是课程和本讲的名称）",
     },
     "en": {
         "trainer": "Trainer notes",
@@ -116,6 +121,12 @@ LABELS: dict[str, dict[str, str]] = {
         "invented, only to show what a county's edition looks like.",
         "slide_summary": "Slide summary (projected instead of this section's text, which goes to the speaker notes)",
         "notes_for": "Section “{section}”",
+        "handout": "Key points (A4)",
+        "handout_points": "Key points",
+        "handout_terms": "Three key terms",
+        "handout_online": "Scan to study this lecture online:",
+        "handout_no_address": ("(no online address is configured for this edition: the code holds the course's and "
+                               "the lecture's names)"),
     },
 }
 

@@ -89,20 +89,25 @@ def build_offline_site(dest: Path, stamp: int) -> bool:
     return True
 
 
-def write_zip(site: Path, target: Path, folder: str, stamp: int, note: str, start: str) -> None:
-    """Pack `site` under `folder/`, with the start page beside the folder, sorted entries and a fixed time."""
+def write_entries(entries: list[tuple[str, bytes]], target: Path, stamp: int) -> None:
+    """A zip of `entries` (name, bytes), sorted, every entry at the commit time: the same commit, the same bytes."""
     date_time = time.gmtime(max(stamp, 315532800))[:6]
-    files = sorted(p for p in site.rglob("*") if p.is_file())
     target.parent.mkdir(parents=True, exist_ok=True)
     with zipfile.ZipFile(target, "w", compression=zipfile.ZIP_DEFLATED, compresslevel=9) as archive:
-        entries = [(START, start.encode("utf-8")), (f"{folder}/README.txt", note.encode("utf-8"))]
-        entries += [(f"{folder}/{p.relative_to(site).as_posix()}", p.read_bytes()) for p in files]
         for name, data in sorted(entries):
             info = zipfile.ZipInfo(name, date_time=date_time)
             info.compress_type = zipfile.ZIP_DEFLATED
             info.external_attr = 0o644 << 16
             info.create_system = 3
             archive.writestr(info, data)
+
+
+def write_zip(site: Path, target: Path, folder: str, stamp: int, note: str, start: str) -> None:
+    """Pack `site` under `folder/`, with the start page beside the folder, sorted entries and a fixed time."""
+    files = sorted(p for p in site.rglob("*") if p.is_file())
+    entries = [(START, start.encode("utf-8")), (f"{folder}/README.txt", note.encode("utf-8"))]
+    entries += [(f"{folder}/{p.relative_to(site).as_posix()}", p.read_bytes()) for p in files]
+    write_entries(entries, target, stamp)
 
 
 def record_checksum(dist: Path, target: Path) -> str:

@@ -8,6 +8,7 @@ from __future__ import annotations
 import argparse
 import html
 import re
+import time
 from pathlib import Path
 
 from .edition import folder_name
@@ -62,6 +63,45 @@ def print_pdf(browser: object, source: Path, target: Path) -> None:
     page.pdf(path=str(target), format="A4", margin={"top": "18mm", "bottom": "18mm", "left": "16mm", "right": "16mm"},
              outline=True, tagged=True)
     page.close()
+
+
+HANDOUT_FIT = """() => {
+  const tall = () => document.body.getBoundingClientRect().bottom;
+  const room = 271 / 25.4 * 96 - 2;  // A4's height inside the handout's page margins (handout.css), in CSS px
+  let size = 10.5;
+  while (tall() > room && size > 7) {
+    size -= 0.25;
+    document.documentElement.style.setProperty('--handout-size', size + 'pt');
+  }
+  return size;
+}"""
+
+
+PDF_DATE = re.compile(rb"/(CreationDate|ModDate) \(D:\d{14}([^)]*)\)")
+
+
+def fix_dates(target: Path, stamp: int) -> None:
+    """Chromium stamps the print time into a PDF's info dictionary: the commit time instead, so the same
+    commit gives the same bytes (the replacement has the same length: the cross-reference table holds)."""
+    when = time.strftime("%Y%m%d%H%M%S", time.gmtime(stamp)).encode()
+    data = PDF_DATE.sub(lambda m: b"/" + m.group(1) + b" (D:" + when + m.group(2) + b")", target.read_bytes())
+    target.write_bytes(data)
+
+
+def print_handout(browser: object, url: str, target: Path, stamp: int | None = None) -> float:
+    """A lecture's handout on one A4 page: printed as the browser prints it, its text made smaller if it
+    would run onto a second page; returns the text size used (pt)."""
+    # laid out at the width the sheet prints at (A4 less the margins of handout.css), so heights match paper
+    page = browser.new_page(viewport={"width": round(180 / 25.4 * 96), "height": round(271 / 25.4 * 96)})  # type: ignore[attr-defined]
+    page.goto(url)
+    page.emulate_media(media="print")
+    size = page.evaluate(HANDOUT_FIT)
+    target.parent.mkdir(parents=True, exist_ok=True)
+    page.pdf(path=str(target), prefer_css_page_size=True, print_background=True, tagged=True)
+    page.close()
+    if stamp is not None:
+        fix_dates(target, stamp)
+    return float(size)
 
 
 def main(argv: list[str] | None = None) -> int:

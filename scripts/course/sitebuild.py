@@ -73,18 +73,19 @@ def swap_into_place(fresh: Path, target: Path) -> None:
         os.replace(fresh, target)
 
 
-def ship_download(site: Path, archive: Path) -> None:
-    """Copy the offline zip (and its SHA256SUMS, when beside it) into the site's download folder."""
+def ship_download(site: Path, archive: Path, extra: list[Path] | None = None) -> None:
+    """Copy the offline zip (and the decks zip, and their SHA256SUMS, when beside it) into the site's download folder."""
     folder = site / DOWNLOAD_DIR
     folder.mkdir(parents=True, exist_ok=True)
-    shutil.copy2(archive, folder / archive.name)
+    for path in [archive, *(extra or [])]:
+        shutil.copy2(path, folder / path.name)
     sums = archive.with_name("SHA256SUMS")
     if sums.is_file():
         shutil.copy2(sums, folder / sums.name)
 
 
 def build_into(target: Path, root: Path = ROOT, env: dict[str, str] | None = None, compress: bool = False,
-               download: Path | None = None) -> int:
+               download: Path | None = None, ship: list[Path] | None = None) -> int:
     """Strict build into a temporary folder beside `target`, then the swap; the old site survives any failure.
 
     With `download` (the offline zip), the pages link to it and the zip is shipped in the site; without,
@@ -94,6 +95,10 @@ def build_into(target: Path, root: Path = ROOT, env: dict[str, str] | None = Non
     if download is not None and not download.is_file():
         print(f"{download}: no such file (run `make offline` first)", file=sys.stderr)
         return 1
+    for path in ship or []:
+        if not path.is_file():
+            print(f"{path}: no such file (run `make slides` first)", file=sys.stderr)
+            return 1
     env = {**(env or build_env())}
     env.pop(DOWNLOAD_ENV, None)
     if download is not None:
@@ -105,7 +110,7 @@ def build_into(target: Path, root: Path = ROOT, env: dict[str, str] | None = Non
             print(f"build failed: {target.name}/ left as it was", file=sys.stderr)
             return result.returncode or 1
         if download is not None:
-            ship_download(work / "site", download)
+            ship_download(work / "site", download, ship)
         if compress:
             precompress(work / "site")
         swap_into_place(work / "site", target)
@@ -120,12 +125,13 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--check-only", action="store_true", help="build, then throw the result away (make check)")
     parser.add_argument("--precompress", action="store_true", help="write .gz/.br copies for nginx's *_static")
     parser.add_argument("--download", type=Path, help="the offline zip to ship in download/ and link from every page")
+    parser.add_argument("--ship", type=Path, action="append", help="another file for download/ (the decks zip)")
     args = parser.parse_args(argv)
     if args.check_only:
         with tempfile.TemporaryDirectory(prefix="check-", dir=ROOT / "build" if (ROOT / "build").is_dir() else None) \
                 as work:
             return strict_build(Path(work) / "site").returncode
-    code = build_into(args.into, compress=args.precompress, download=args.download)
+    code = build_into(args.into, compress=args.precompress, download=args.download, ship=args.ship)
     if code == 0:
         print(f"{args.into}/ is ready")
     return code

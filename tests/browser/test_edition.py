@@ -1,16 +1,19 @@
 """The example county edition, made by `make publish EDITION=example-county` in a copy of the project,
-in real Chromium: the unzipped copy from file:// and the online site, next to the national copy."""
+in real Chromium: the unzipped copy from file:// and the online site, next to the national copy, and its
+slide deck and handout (`make slides`, which `make publish` runs)."""
 
 from __future__ import annotations
 
 import hashlib
 import re
+import subprocess
 import zipfile
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 from playwright.sync_api import Page, expect
+from pptx import Presentation
 
 from scripts.course.course import load_course
 from scripts.course.serving import http_server
@@ -27,7 +30,7 @@ NEUTRAL = "闭会期间提交提案的时间：本级政协的具体安排，可
 @pytest.fixture(scope="session")
 def edition_project(tmp_path_factory: pytest.TempPathFactory) -> Path:
     project = copy_project(tmp_path_factory.mktemp("edition") / "project")
-    result = make(project, "publish", "EDITION=example-county")
+    result = make(project, "publish", "EDITION=example-county", "LECTURES=lecture-09")  # decks of one lecture suffice
     if result.returncode != 0:
         pytest.fail(f"make publish EDITION=example-county failed:\n{result.stderr}")
     return project
@@ -213,3 +216,16 @@ def test_the_online_edition_links_to_its_own_zip(edition_online: Site, page: Pag
     assert response.status == 200 and response.body()[:2] == b"PK"
     prefix = page.locator('meta[name="course-storage-prefix"]').get_attribute("content")
     assert prefix == "cppcc-course:example-county:"
+
+
+def test_the_edition_deck_and_handout_carry_the_committee_and_ship_beside_the_zip(edition_project: Path) -> None:
+    dist = edition_project / "dist"
+    zh = Presentation(str(dist / "slides/zh/lecture-09.pptx")).slides[0]
+    en = Presentation(str(dist / "slides/en/lecture-09.pptx")).slides[0]
+    assert "示例县政协" in "".join(s.text_frame.text for s in zh.shapes if s.has_text_frame)
+    assert "Example County CPPCC" in "".join(s.text_frame.text for s in en.shapes if s.has_text_frame)
+    text = subprocess.run(["pdftotext", str(dist / "handouts/zh/lecture-09.pdf"), "-"], capture_output=True,
+                          text=True, check=True).stdout
+    assert "示例县政协" in text
+    decks = ZIP.replace(".zip", "-slides.zip")
+    assert (edition_project / "site" / "download" / decks).read_bytes() == (dist / decks).read_bytes()
