@@ -22,6 +22,8 @@ from scripts.course.csp import policy as csp_policy  # noqa: E402
 from scripts.course.edition import edition  # noqa: E402
 from scripts.course.glossary_tooltips import GlossaryTooltipExtension  # noqa: E402
 from scripts.course.language_switch import alternate_links  # noqa: E402
+from scripts.course.page_meta import description  # noqa: E402
+from scripts.course.page_toc import drop_entries  # noqa: E402
 from scripts.course.search_index import patch_worker, register_terms, write_split_indexes  # noqa: E402
 from scripts.course.site_files import (  # noqa: E402
     add_lecture_files,
@@ -29,8 +31,10 @@ from scripts.course.site_files import (  # noqa: E402
     not_found_page,
     read_lecture_source,
 )
+from scripts.course.sitemaps import PageAddresses, head_links, page_addresses, write_sitemaps  # noqa: E402
 
 CONTEXT = PageContext()
+ADDRESSES: list[PageAddresses] = []  # every page of every language, for the sitemaps written after the build
 OFFLINE_SHIM = "assets/vendor/iframe-worker/shim.js"
 
 
@@ -55,6 +59,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
         config.extra["polyfills"] = [*config.extra.get("polyfills", []), OFFLINE_SHIM]
     if _offline(config):
         config.extra["offline_csp"] = csp_policy(offline=True)
+        config.site_url = None  # a copy on disk has no address: no canonical link, alternates or sitemaps
     return config
 
 
@@ -65,6 +70,7 @@ def on_pre_build(config: MkDocsConfig) -> None:
         return  # the inner build of another language uses the course the outer build just checked
     CONTEXT.course = load_course(ROOT)
     CONTEXT.problems.clear()
+    ADDRESSES.clear()
     if CONTEXT.course.problems:
         raise PluginError("content check failed:\n" + "\n".join(str(p) for p in CONTEXT.course.problems))
     register_terms(form for term in CONTEXT.course.reference.terms for form in term.forms("zh"))
@@ -91,6 +97,16 @@ def on_page_context(context: dict[str, Any], page: Page, config: MkDocsConfig, n
     current = getattr(config.extra, "alternate", None) or config.extra.get("alternate")
     if current:
         config.extra.alternate = config.extra["alternate"] = alternate_links(page, current)
+    i18n = _i18n(config)
+    addresses = page_addresses(page, config.site_url, getattr(i18n, "default_language", None) or "zh")
+    if addresses:
+        ADDRESSES.append(addresses)
+    context["hreflang_links"] = head_links(addresses)
+    if not page.meta.get("description"):
+        lang = getattr(page.file, "locale", None) or config.theme.get("language", "zh")
+        page.meta["description"] = description(page.content or "", lang, page.meta.get("summary"))
+    if CONTEXT.course is not None:
+        drop_entries(page.toc, {term.anchor for term in CONTEXT.course.reference.terms})
     return context
 
 
@@ -117,3 +133,5 @@ def on_post_build(config: MkDocsConfig) -> None:
     write_split_indexes(Path(config.site_dir), default, [x for x in languages if x != default], _offline(config))
     if not patch_worker(Path(config.site_dir)):
         raise PluginError("Material's search worker has changed: review patch_worker in scripts/course/search_index.py")
+    if config.site_url:
+        write_sitemaps(Path(config.site_dir), ADDRESSES, config.site_url)

@@ -22,6 +22,7 @@ import subprocess
 import sys
 import tempfile
 from pathlib import Path
+from urllib.parse import urlsplit
 
 from .precompress import precompress
 
@@ -44,6 +45,17 @@ def strict_build(dest: Path, root: Path = ROOT, env: dict[str, str] | None = Non
     if echo and result.stderr.strip():
         print(result.stderr, file=sys.stderr)
     return result
+
+
+def site_url_problem(value: str | None) -> str | None:
+    """What is wrong with SITE_URL (the public address the site is built for), or None."""
+    if not value:
+        return None
+    parts = urlsplit(value)
+    if parts.scheme not in ("http", "https") or not parts.netloc or parts.query or parts.fragment:
+        return (f"SITE_URL must be the site's public address, starting with https:// (or http://), "
+                f"e.g. SITE_URL=https://course.example.org/ ; got {value!r}")
+    return None
 
 
 def _exchange(a: Path, b: Path) -> bool:
@@ -96,6 +108,10 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--check-only", action="store_true", help="build, then throw the result away (make check)")
     parser.add_argument("--precompress", action="store_true", help="write .gz/.br copies for nginx's *_static")
     args = parser.parse_args(argv)
+    problem = site_url_problem(os.environ.get("SITE_URL"))
+    if problem:
+        print(problem, file=sys.stderr)
+        return 2
     if args.check_only:
         with tempfile.TemporaryDirectory(prefix="check-", dir=ROOT / "build" if (ROOT / "build").is_dir() else None) \
                 as work:
