@@ -85,3 +85,12 @@ def test_the_vendored_iframe_worker_is_the_recorded_version() -> None:
     for name, digest in recorded.items():
         assert hashlib.sha256((VENDOR / name).read_bytes()).hexdigest() == digest, name
 
+
+def test_the_tooltip_styles_gloss_js_borrows_are_still_in_materials_stylesheet() -> None:
+    css = next((TEMPLATES / "assets" / "stylesheets").glob("main.*.min.css")).read_text("utf-8")
+    script = (ROOT / "overrides" / "assets" / "course" / "gloss.js").read_text("utf-8")
+    for name in (".md-tooltip2{", ".md-tooltip2--active{", ".md-tooltip2--bottom:before{", ".md-tooltip2__inner{",
+                 "[role=tooltip]>.md-tooltip2__inner{"):
+        assert name in css, f"Material's tooltip style {name} is gone: review overrides/assets/course/gloss.js"
+    for variable in re.findall(r'"(--md-tooltip-[a-z-]+)"', script):
+        assert f"var({variable})" in css, variable

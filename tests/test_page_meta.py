@@ -87,7 +87,8 @@ def test_description_is_the_summary_else_why_else_the_first_paragraph() -> None:
             '<h2 id="objectives">目标</h2>\n<p>别的。</p>')
     assert description(html, "zh") == "先读这一句。"
     assert description(html, "zh", summary="  本讲讲会议。 ") == "本讲讲会议。"
-    page = '<h1 id="t">Title</h1>\n<div class="admonition"><p>Inside a box.</p></div>\n<p>First <a href="x">real</a> one. Next.</p>'
+    page = ('<h1 id="t">Title</h1>\n<div class="admonition"><p>Inside a box.</p></div>\n'
+            '<p>First <a href="x">real</a> one. Next.</p>')
     assert description(page, "en") == "First real one."
     assert description("<h1>Only a title</h1>", "en") is None
 

@@ -67,29 +67,57 @@ def test_phone_screen_has_no_sideways_scrolling(site: Site, browser: object, wat
     assert overflow <= 0
 
 
-def test_every_offline_page_loads_without_leaving_the_disk_or_script_errors(offline_site: Site, browser: object) -> None:
-    # Online, every page is opened behind nginx by test_nginx.py (which also watches for CSP violations).
-    site = offline_site
+def test_every_page_loads_with_a_clean_console_and_nothing_missing_or_from_elsewhere(site: Site, browser: object) -> None:
+    """Online without an address (SITE_URL unset) and offline from disk: no console error or warning, no
+    failed request, no request for a sitemap (nothing points Material at one), nothing outside the copy.
+    Behind nginx with an address, tests/browser/test_nginx.py checks the same (and that the sitemaps answer)."""
     pages = site.pages()
     assert len(pages) >= 2 * (lecture_count() + 5)
     watch = Watch([], [])
     page = open_page(browser, watch)
     page.add_init_script(RECORD_VIOLATIONS)
+    console: list[str] = []
+    failed: list[str] = []
+    current = [""]
+    page.on("console", lambda message: console.append(f"{current[0]}: {message.type}: {message.text}")
+            if message.type in ("error", "warning") else None)
+    page.on("requestfailed", lambda request: failed.append(f"{current[0]}: {request.url} {request.failure}"))
+    page.on("response", lambda response: failed.append(f"{current[0]}: {response.status} {response.url}")
+            if response.status >= 400 else None)
     foreign: dict[str, list[str]] = {}
     violations: dict[str, list[str]] = {}
     for path in pages:
+        current[0] = path
         watch.requests.clear()
         page.goto(site.url(path))
-        page.wait_for_load_state("load")
-        outside = [url for url in watch.requests if not site.own(url)]
+        page.wait_for_load_state("networkidle")
+        outside = [url for url in watch.requests if not site.own(url) or "sitemap" in url]
         if outside:
             foreign[path] = outside
         found = page.evaluate("window.__cspViolations")
         if found:
             violations[path] = found
     page.context.close()
-    assert foreign == {} and violations == {}
+    assert foreign == {} and violations == {} and console == [] and failed == []
     assert watch.errors == []
+
+
+@pytest.mark.parametrize("path", ["", "lectures/lecture-04", "procedures/proposals", "reference/glossary",
+                                  "en/reference/faq"])
+def test_searching_and_reading_a_glossary_mark_keep_the_console_clean(site: Site, page: Page, path: str) -> None:
+    console: list[str] = []
+    failed: list[str] = []
+    page.on("console", lambda message: console.append(f"{message.type}: {message.text}")
+            if message.type in ("error", "warning") else None)
+    page.on("requestfailed", lambda request: failed.append(request.url))
+    page.goto(site.url(path))
+    assert search(page, "proposal" if path.startswith("en/") else "提案")
+    page.keyboard.press("Escape")
+    marks = page.locator("article abbr.gloss")
+    if marks.count():
+        marks.first.focus()
+        expect(page.locator("#gloss-tooltip")).to_be_visible()
+    assert console == [] and failed == []
 
 
 def test_the_offline_copy_carries_its_policy_and_search_runs_under_it(offline_site: Site, page: Page) -> None:
