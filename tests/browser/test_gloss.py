@@ -1,10 +1,13 @@
-"""Glossary marks in running text show the term's definition on hover, keyboard focus and tap."""
+"""Glossary marks in running text show the term's definition on hover, keyboard focus and tap; the glossary
+page, whose definitions are laid out only near the screen, still lands a link on its term."""
 
 from __future__ import annotations
 
 from playwright.sync_api import Page, expect
 
-from tests.conftest import Site, Watch, open_page
+from scripts.course.reference import load_reference
+from scripts.course.reference_html import sort_terms
+from tests.conftest import ROOT, Site, Watch, open_page
 
 
 def test_hovering_a_mark_shows_its_definition_once_and_leaving_hides_it(site: Site, page: Page, watch: Watch) -> None:
@@ -58,3 +61,16 @@ def test_a_keyboard_user_reads_each_definition_on_focus(site: Site, page: Page) 
     assert first.get_attribute("title") == definitions[0]
     page.evaluate("document.activeElement.blur()")
     expect(tip).to_have_count(0)
+
+
+def test_a_link_to_a_late_term_lands_on_it_with_its_definition_shown(site: Site, browser: object) -> None:
+    watch = Watch([], [])
+    page = open_page(browser, watch, viewport={"width": 360, "height": 740}, is_mobile=True)
+    anchor = sort_terms(load_reference(ROOT).terms, "zh")[-1].anchor
+    page.goto(site.url("reference/glossary") + f"#{anchor}")
+    expect(page.locator(f"#{anchor}")).to_be_in_viewport()
+    definition = page.locator(f"#{anchor} + p")
+    expect(definition).to_be_visible()
+    assert definition.evaluate("p => p.getBoundingClientRect().height > 0 && p.innerText.length > 10")
+    page.context.close()
+    assert watch.errors == []
