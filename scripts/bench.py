@@ -8,15 +8,19 @@
   with the search index counted separately;
 - search in real Chromium: top-3 hit rate of the query set, median and p95 query latency, and how
   soon search is usable on a mid-tier phone, online and offline (measure: scripts/course/search_timing.py);
-- behind real nginx (deploy/nginx.conf.in): requests per second and p99 latency from a bounded
-  wrk run on loopback, and a throttled mobile profile (1.6 Mbit/s, 150 ms round trip, CPU 4x
-  slower) with first contentful paint, DOMContentLoaded and transferred bytes per page type,
-  next to the 2 s budget.
+- behind real nginx (deploy/nginx.conf.in), with the site built for the address it is served at
+  (SITE_URL, so canonical links, hreflang alternates and sitemaps are as online): requests per
+  second and p99 latency from a bounded wrk run on loopback, a throttled mobile profile (1.6 Mbit/s,
+  150 ms round trip, CPU 4x slower) with first contentful paint, DOMContentLoaded and transferred
+  bytes per page type next to the 2 s budget, and Lighthouse's four scores (mobile preset) per page
+  type (scripts/course/lighthouse.py; skipped with a message where Node.js is missing).
 """
 
 from __future__ import annotations
 
 import gzip
+import json
+import os
 import re
 import shutil
 import subprocess
@@ -28,15 +32,17 @@ from pathlib import Path
 
 import markdown
 
+from scripts.course import lighthouse
 from scripts.course.blocks import CourseBlocksExtension, PageContext
 from scripts.course.course import Course, load_course
 from scripts.course.precompress import precompress
-from scripts.course.serving import MissingTool, chromium, http_server, nginx
-from scripts.course.sitebuild import build_env
+from scripts.course.serving import MissingTool, chromium, free_port, http_server, nginx
+from scripts.course.sitebuild import build_env, strict_build
 
 ROOT = Path(__file__).resolve().parents[1]
 ENV = build_env()
 BUILD_RUNS = 3
+LIGHTHOUSE_RUNS = int(os.environ.get("LIGHTHOUSE_RUNS", "3"))
 ASSET = re.compile(r'<(?:script[^>]+src|link[^>]+href)="([^"]+\.(?:js|css))"')
 
 
@@ -143,13 +149,45 @@ TIMINGS = """() => {
 }"""
 
 
-def nginx_figures(site: Path, work: Path) -> list[str]:
-    """Load and mobile timing figures with the site served by Debian nginx on loopback."""
+def served_site(work: Path, port: int) -> Path:
+    """The site as `make build SITE_URL=http://127.0.0.1:PORT/` makes it, for nginx on that port."""
+    site = work / "served"
+    result = strict_build(site, ROOT, build_env(SITE_URL=f"http://127.0.0.1:{port}/"))
+    if result.returncode != 0:
+        raise SystemExit("bench: the site does not build with SITE_URL")
+    precompress(site)
+    return site
+
+
+def nginx_figures(work: Path) -> list[str]:
+    """Load, mobile timing and Lighthouse figures with the site served by Debian nginx on loopback."""
+    port = free_port()
+    site = served_site(work, port)
     try:
-        with nginx(site, work / "nginx") as root_url:
-            return _served_figures(root_url + "/")
+        with nginx(site, work / "nginx", port) as root_url:
+            return _served_figures(root_url + "/") + lighthouse_figures(root_url + "/")
     except MissingTool as missing:
         return [f"nginx figures: {missing}"]
+
+
+def lighthouse_figures(base: str) -> list[str]:
+    """Lighthouse's four scores per page type, the median of LIGHTHOUSE_RUNS runs each."""
+    why = lighthouse.missing()
+    if why:
+        return [f"Lighthouse: skipped: {why}"]
+    version = json.loads((ROOT / "node_modules" / "lighthouse" / "package.json").read_text("utf-8"))["version"]
+    lines = [f"Lighthouse {version}, mobile preset, behind nginx; per page the run with the median performance score "
+             f"of {LIGHTHOUSE_RUNS} (target: performance >= 95, the other three 100):",
+             f"  {'page':10s} {'perf':>4s} {'a11y':>4s} {'best':>4s} {'SEO':>4s} {'TBT':>8s}  runs"]
+    for label, path in PAGE_TYPES:
+        scores, made, trusted = lighthouse.audit_page(base + path, LIGHTHOUSE_RUNS)
+        ok = scores.performance >= 95 and min(scores.accessibility, scores.best_practices, scores.seo) == 100
+        busy = f" ({made - trusted} with the host too busy to count: BenchmarkIndex <= {lighthouse.SLOW_HOST})" \
+            if made > trusted else ""
+        lines.append(f"  {label:10s} {scores.performance:4d} {scores.accessibility:4d} {scores.best_practices:4d} "
+                     f"{scores.seo:4d} {scores.blocking_ms:5.0f} ms  {made}{busy} {'OK' if ok else 'UNDER'}"
+                     + (f"; below 100: {', '.join(scores.failed)}" if scores.failed else ""))
+    return lines
 
 
 def _served_figures(base: str) -> list[str]:
@@ -234,9 +272,9 @@ def main() -> int:
             archive.extractall(work / "usb")
         for line in search_figures(site, next((work / "usb").iterdir()) / "index.html"):
             print(line)
-        precompress(site)
-        for line in nginx_figures(site, work):
-            print(line)
+        print("building the site for nginx (SITE_URL set) ...", flush=True)
+        for line in nginx_figures(work):
+            print(line, flush=True)
     return 0
 
 
