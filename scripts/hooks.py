@@ -24,7 +24,12 @@ from scripts.course.glossary_tooltips import GlossaryTooltipExtension  # noqa: E
 from scripts.course.language_switch import alternate_links  # noqa: E402
 from scripts.course.page_meta import description  # noqa: E402
 from scripts.course.page_toc import drop_entries  # noqa: E402
-from scripts.course.search_index import patch_worker, register_terms, write_split_indexes  # noqa: E402
+from scripts.course.search_index import (  # noqa: E402
+    defer_index,
+    patch_worker,
+    register_terms,
+    write_split_indexes,
+)
 from scripts.course.site_files import (  # noqa: E402
     add_lecture_files,
     add_lectures_to_nav,
@@ -133,5 +138,7 @@ def on_post_build(config: MkDocsConfig) -> None:
     write_split_indexes(Path(config.site_dir), default, [x for x in languages if x != default], _offline(config))
     if not patch_worker(Path(config.site_dir)):
         raise PluginError("Material's search worker has changed: review patch_worker in scripts/course/search_index.py")
+    if not defer_index(Path(config.site_dir)):
+        raise PluginError("Material's bundle has changed: review defer_index in scripts/course/search_index.py")
     if config.site_url:
         write_sitemaps(Path(config.site_dir), ADDRESSES, config.site_url)

@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import json
 import re
+import shutil
 from pathlib import Path
 
+import material
 import pytest
 
 from scripts.course.quiz_html import option_texts
@@ -15,6 +17,7 @@ from scripts.course.search_index import (
     WORKER_FIX,
     ZH_SEPARATOR,
     ZWSP,
+    defer_index,
     finest_parts,
     patch_worker,
     refine_chinese,
@@ -50,6 +53,23 @@ def test_worker_patch_keeps_the_last_word_and_reports_a_changed_worker(tmp_path:
     assert worker.read_text(encoding="utf-8") == f"a;{WORKER_FIX};b"
     worker.write_text("something else", encoding="utf-8")
     assert not patch_worker(tmp_path)
+
+
+def test_the_index_waits_for_the_search_box_in_materials_own_bundle_and_a_changed_bundle_is_reported(
+        tmp_path: Path) -> None:
+    folder = tmp_path / "assets" / "javascripts"
+    shutil.copytree(Path(material.__file__).parent / "templates" / "assets" / "javascripts", folder,
+                    ignore=shutil.ignore_patterns("*.map", "lunr", "workers"))
+    bundle = next(folder.glob("bundle.*.min.js"))
+    original = bundle.read_text(encoding="utf-8")
+    assert defer_index(tmp_path)
+    patched = bundle.read_text(encoding="utf-8")
+    assert 'location.protocol!=="file:"),' not in patched and '(!1),' in patched
+    assert '("search.highlight")&&/[?&]h=/.test(location.search)?' in patched
+    assert len(patched) - len(original) == len('&&/[?&]h=/.test(location.search)') - len('location.protocol!=="file:"') + 2
+    assert defer_index(tmp_path) and bundle.read_text(encoding="utf-8") == patched  # a second run changes nothing
+    bundle.write_text("something else", encoding="utf-8")
+    assert not defer_index(tmp_path)
 
 
 def test_chinese_punctuation_separates_words_but_dates_and_decimals_stay_whole() -> None:

@@ -129,3 +129,21 @@ def test_the_offline_copy_carries_its_policy_and_search_runs_under_it(offline_si
     assert "default-src 'self'" in policy and "object-src 'none'" in policy and "unsafe-inline" not in policy
     assert search(page, "提案")
     assert page.evaluate("window.__cspViolations") == [] and blocked == []
+
+
+def test_the_search_index_loads_when_search_is_first_opened_not_with_every_page(site: Site, page: Page,
+                                                                                 watch: Watch) -> None:
+    page.goto(site.url("lectures/lecture-04"))
+    page.goto(site.url("reference/glossary"))
+    page.wait_for_load_state("networkidle") if site.kind == "online" else page.wait_for_load_state("load")
+    assert [url for url in watch.requests if "search_index" in url] == []
+    assert search(page, "提案")
+    assert [url for url in watch.requests if "search_index" in url]
+
+
+def test_a_page_opened_from_a_search_result_highlights_the_words_searched(site: Site, page: Page) -> None:
+    page.goto(site.url())
+    results = search(page, "提案")
+    target = next(href for href in results if "h=%" in href and "#" not in href)  # a whole page, words to mark
+    page.locator(f'.md-search-result__item > a[href="{target}"]').click()
+    expect(page.locator("article mark").first).to_have_text("提案")
