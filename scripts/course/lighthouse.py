@@ -97,7 +97,7 @@ def median_run(runs: list[Scores]) -> Scores:
     return ordered[(len(ordered) - 1) // 2]
 
 
-def audit_page(url: str, runs: int = 3, retries: int = 3) -> tuple[Scores, int, int]:
+def audit_page(url: str, runs: int = 5, retries: int = 3) -> tuple[Scores, int, int]:
     """`runs` trusted audits of a page (at most `retries` more when the host was busy); the median run,
     how many runs were made, and how many of them were trusted."""
     done: list[Scores] = []
