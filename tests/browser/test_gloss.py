@@ -74,3 +74,18 @@ def test_a_link_to_a_late_term_lands_on_it_with_its_definition_shown(site: Site,
     assert definition.evaluate("p => p.getBoundingClientRect().height > 0 && p.innerText.length > 10")
     page.context.close()
     assert watch.errors == []
+
+
+def test_a_mark_on_a_slide_shows_its_definition_over_the_slide(site: Site, page: Page) -> None:
+    page.goto(site.url("lectures/lecture-04"))
+    page.locator(".trainer-bar__present").click()
+    page.keyboard.press("ArrowRight")  # the "why" slide, which has marks
+    mark = page.locator(".present__slide abbr.gloss").first
+    definition = mark.get_attribute("title") or ""
+    mark.hover()
+    tip = page.locator(".present #gloss-tooltip")
+    expect(tip).to_have_text(definition)
+    box, text = tip.locator(".md-tooltip2__inner").bounding_box(), mark.bounding_box()
+    assert box and text and text["y"] + text["height"] <= box["y"] <= text["y"] + text["height"] + 40
+    expect(tip).to_have_class("md-tooltip2 md-tooltip2--bottom md-tooltip2--active")  # inside the overlay, on top
+    expect(tip).to_be_visible()

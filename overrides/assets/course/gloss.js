@@ -48,11 +48,15 @@
     inner.className = "md-tooltip2__inner md-typeset";
     inner.textContent = title;
     tip.appendChild(inner);
-    document.body.appendChild(tip);
+    /* In presentation mode (present.js) the slides lie over the page: the tooltip goes with them. */
+    var container = el.closest(".present") || document.body;
+    container.appendChild(tip);
     var box = el.getBoundingClientRect();
+    var origin = container === document.body ? { left: -window.pageXOffset, top: -window.pageYOffset }
+      : container.getBoundingClientRect();
     var style = tip.style;
-    style.setProperty("--md-tooltip-host-x", box.left + window.pageXOffset + "px");
-    style.setProperty("--md-tooltip-host-y", box.top + window.pageYOffset + "px");
+    style.setProperty("--md-tooltip-host-x", box.left - origin.left + "px");
+    style.setProperty("--md-tooltip-host-y", box.top - origin.top + "px");
     style.setProperty("--md-tooltip-x", box.width / 2 + "px");
     style.setProperty("--md-tooltip-y", 8 + box.height + "px");
     style.setProperty("--md-tooltip-width", inner.offsetWidth + "px");
