@@ -3,6 +3,8 @@ page, whose definitions are laid out only near the screen, still lands a link on
 
 from __future__ import annotations
 
+import re
+
 from playwright.sync_api import Page, expect
 
 from scripts.course.reference import load_reference
@@ -79,7 +81,9 @@ def test_a_link_to_a_late_term_lands_on_it_with_its_definition_shown(site: Site,
 def test_a_mark_on_a_slide_shows_its_definition_over_the_slide(site: Site, page: Page) -> None:
     page.goto(site.url("lectures/lecture-04"))
     page.locator(".trainer-bar__present").click()
+    expect(page.locator(".present__counter")).to_have_text(re.compile(r"^1 / "))
     page.keyboard.press("ArrowRight")  # the "why" slide, which has marks
+    expect(page.locator(".present__counter")).to_have_text(re.compile(r"^2 / "))
     mark = page.locator(".present__slide abbr.gloss").first
     definition = mark.get_attribute("title") or ""
     mark.hover()
