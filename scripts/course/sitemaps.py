@@ -6,7 +6,10 @@ sitemap. Material's script reads the same `<link rel="alternate">` elements and 
 for `PAGE/sitemap.xml` and `en/PAGE/sitemap.xml`. Every folder that holds a page therefore gets a
 `sitemap.xml` listing the pages in that folder and below it: the site root's lists them all, `en/`'s
 the English pages, a lecture's folder that lecture. Each is a valid sitemap (the protocol lets a
-sitemap list only addresses under its own folder) and no request goes to a missing file.
+sitemap list only addresses under its own folder) and no request goes to a missing file. Once a
+sitemap has loaded, Material also takes over clicks on links into that alternate and would send the
+language menu to the twin's address without its trailing slash; the menu's links carry a target,
+which it leaves alone (overrides/partials/alternate.html).
 
 Without an address (`SITE_URL` unset, `make serve`, the offline copy) there are no alternates in
 the head, no sitemaps and no robots.txt: relative alternates would be invalid, and nothing asks.
