@@ -15,6 +15,7 @@ from html.parser import HTMLParser
 
 WIDTH = 160  # columns a search result shows; a Chinese character takes two
 WHY = "why"  # the lecture section whose first sentence stands for the lecture
+CHUNK = 4096
 VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"}
 HEADINGS = {"h1", "h2", "h3", "h4", "h5", "h6"}
 CJK = r"\u2e80-\u9fff\u3000-\u303f\uff00-\uffef"
@@ -90,8 +91,11 @@ def description(html: str, lang: str, summary: object = None) -> str | None:
     if isinstance(summary, str) and summary.strip():
         return plain(summary)
     parser = _Paragraphs()
-    parser.feed(html)
-    parser.close()
+    wants_why = f'id="{WHY}"' in html
+    for start in range(0, len(html), CHUNK):  # read only as far as the paragraph wanted: builds stay fast
+        parser.feed(html[start:start + CHUNK])
+        if any(plain(text) and (section == WHY or not wants_why) for section, text in parser.found):
+            break
     paragraphs = [(section, text) for section, text in parser.found if plain(text)]
     chosen = next((text for section, text in paragraphs if section == WHY), None)
     if chosen is None and paragraphs:
