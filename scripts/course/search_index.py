@@ -17,11 +17,11 @@
   searched as 提案 alone. `patch_worker` corrects that one comparison.
 - When the index loads: Material fetches it on every page view online, and from file:// only when
   the search box is first opened. `defer_index` makes the online site do what the offline copy
-  does: a page view no longer downloads the index (Chinese: 120 KB brotli, 170 KB gzip), parses it on the
-  main thread, hands it to the worker and has the worker build it (the phone's CPU busy for a
-  second or more during page load); opening the search box starts all that, while the reader
-  types. Material's search highlighting also asked for the index on every page; it now does only
-  on a page opened from a search result (the `h` parameter it highlights).
+  does: a page view no longer downloads the index (Chinese: 120 KB brotli, 170 KB gzip), parses
+  it on the main thread, hands it to the worker and has the worker build it (the phone's CPU busy
+  for a second or more during page load); opening the search box starts all that, while the
+  reader types. Material's search highlighting also asked for the index on every page; it now
+  does only on a page opened from a search result (the `h` parameter it highlights).
 """
 
 from __future__ import annotations
