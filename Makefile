@@ -6,6 +6,9 @@ STAMP := $(VENV)/.installed
 NODE_STAMP := node_modules/.installed
 export NO_MKDOCS_2_WARNING := 1
 export PYTHONDONTWRITEBYTECODE := 1
+# A county's edition: `make offline EDITION=example-county` (editions/NAME/); empty: the national edition.
+EDITION ?=
+export EDITION
 
 .PHONY: help serve test check build offline publish pdf nginx-conf bench lint system lock clean
 
@@ -16,8 +19,9 @@ help:
 	@echo "make build    build the online site into site/ (+ .gz/.br copies) and build/nginx.conf;"
 	@echo "              SITE_URL=https://... gives canonical links, hreflang alternates and sitemaps"
 	@echo "make offline  build the offline zip into dist/"
-	@echo "make publish  build the site with the offline zip in site/download/ (linked from every page)"
+	@echo "make publish  the offline zip, then the site with it in site/download/ (linked from every page; make build has no link)"
 	@echo "make pdf      the whole course as PDF per language, and the answer key (dist/)"
+	@echo "              add EDITION=NAME to check, build, offline, publish or pdf a county's edition (editions/NAME/)"
 	@echo "make nginx-conf  the same as make build (which always writes build/nginx.conf for the site it built)"
 	@echo "make bench    print build, size, weight, speed figures and Lighthouse scores (Node.js for the latter)"
 
@@ -70,8 +74,10 @@ lock:
 clean:
 	rm -rf site build dist .pytest_cache
 
-publish: build offline
-	mkdir -p site/download && cp dist/cppcc-course-*.zip dist/SHA256SUMS site/download/
+# The offline zip first, then the site built with it: only such a build links to download/ (make build does not).
+publish: offline
+	$(BIN)/python -m scripts.course.sitebuild --into site --precompress --download dist/$$($(BIN)/python -m scripts.course.edition --zip-name)
+	$(BIN)/python -m scripts.course.deploy --site site --out build/nginx.conf
 	@echo "site/ is ready to publish, with the offline zip in site/download/"
 
 nginx-conf: build

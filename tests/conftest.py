@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import shutil
 import subprocess
 import sys
 import zipfile
@@ -17,7 +18,8 @@ from scripts.course.serving import MissingTool, chromium, free_port, http_server
 from scripts.course.sitebuild import build_env, strict_build
 
 ROOT = Path(__file__).resolve().parents[1]
-ENV = {k: v for k, v in build_env().items() if k != "SITE_URL"}  # the plain builds have no public address
+# The national edition unless a test names one; the plain builds have no public address (SITE_URL).
+ENV = {k: v for k, v in build_env().items() if k not in ("EDITION", "SITE_URL")}
 
 
 @dataclass(frozen=True)
@@ -55,6 +57,27 @@ class Site:
             else:
                 found.append(rel.removesuffix(".html").removesuffix("/index").removesuffix("index"))
         return found
+
+
+COPIED = ("docs", "lectures", "quizzes", "editions", "overrides", "scripts", "tests", "deploy")
+COPIED_FILES = ("mkdocs.yml", "VERSION", "Makefile", "pyproject.toml", "requirements.txt")
+
+
+def copy_project(copy: Path) -> Path:
+    """A copy of the project (sharing this checkout's .venv) in which make targets can be run and content broken."""
+    for name in COPIED:
+        shutil.copytree(ROOT / name, copy / name, ignore=shutil.ignore_patterns("__pycache__", ".pytest_cache"))
+    for name in COPIED_FILES:
+        shutil.copy(ROOT / name, copy / name)
+    (copy / ".venv").symlink_to(ROOT / ".venv")
+    return copy
+
+
+def make(project: Path, target: str, *variables: str) -> subprocess.CompletedProcess[str]:
+    """`make TARGET [NAME=VALUE ...]` in a copy; `-o` keeps make from reinstalling the shared virtual environment."""
+    env = {k: v for k, v in ENV.items() if not k.startswith("MAKE") and k != "EDITION"}
+    return subprocess.run(["make", "-s", "-o", ".venv/.installed", target, *variables], cwd=project, env=env,
+                          capture_output=True, text=True, timeout=900)
 
 
 def lecture_count() -> int:
@@ -105,12 +128,18 @@ def offline_zip(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 @pytest.fixture(scope="session")
-def offline_root(offline_zip: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
+def offline_unzipped(offline_zip: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The zip unzipped into a folder whose name has Chinese characters and spaces, as on a county USB stick."""
     target = tmp_path_factory.mktemp("usb") / "政协 培训 资料"
     with zipfile.ZipFile(offline_zip) as archive:
         archive.extractall(target)
-    (folder,) = list(target.iterdir())
+    return target
+
+
+@pytest.fixture(scope="session")
+def offline_root(offline_unzipped: Path) -> Path:
+    """The site's folder, beside the start page at the top of the zip."""
+    (folder,) = [path for path in offline_unzipped.iterdir() if path.is_dir()]
     return folder
 
 

@@ -75,6 +75,14 @@ CASES: dict[str, tuple[Callable[[Path], None], list[str]]] = {
     "GBK bytes in a lecture": (
         lambda root: gbk_in(lecture(root), "## 1 { #basics }"),
         ["lectures/lecture-01.md:20: not UTF-8 text (byte 0xD5 at column 1): save the file as UTF-8"]),
+    "GBK bytes in a lecture the glossary links to, reported once": (
+        lambda root: (data(root, "glossary.yml", GLOSSARY + "  see: lectures/lecture-01.md#basics\n"),
+                      gbk_in(lecture(root), "## 1 { #basics }")),
+        ["lectures/lecture-01.md:20: not UTF-8 text (byte 0xD5 at column 1): save the file as UTF-8"]),
+    "an unclosed code fence before the sections quizzes point at, reported once": (
+        lambda root: edit(lecture(root), "## 1 { #basics }", "```\n\n## 1 { #basics }"),
+        ["lectures/lecture-01.md:20: this code fence is never closed: add a line with ``` after the code "
+         "(everything below it is shown as code)"]),
     "GBK bytes in the glossary": (
         lambda root: gbk_in(data(root, "glossary.yml", GLOSSARY), "参加政权"),
         ["docs/_data/glossary.yml:4: not UTF-8 text (byte 0xD5 at column 20): save the file as UTF-8"]),

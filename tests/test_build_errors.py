@@ -6,34 +6,16 @@ so what is proven is what a contributor gets from `make check`, `make build` and
 
 from __future__ import annotations
 
-import shutil
-import subprocess
 from pathlib import Path
 
 import pytest
 
-from tests.conftest import ENV, ROOT
-
-COPIED = ("docs", "lectures", "quizzes", "overrides", "scripts", "tests", "deploy")
-COPIED_FILES = ("mkdocs.yml", "VERSION", "Makefile", "pyproject.toml", "requirements.txt")
+from tests.conftest import copy_project, make
 
 
 @pytest.fixture
 def project(tmp_path: Path) -> Path:
-    copy = tmp_path / "project"
-    for name in COPIED:
-        shutil.copytree(ROOT / name, copy / name, ignore=shutil.ignore_patterns("__pycache__", ".pytest_cache"))
-    for name in COPIED_FILES:
-        shutil.copy(ROOT / name, copy / name)
-    (copy / ".venv").symlink_to(ROOT / ".venv")
-    return copy
-
-
-def make(project: Path, target: str) -> subprocess.CompletedProcess[str]:
-    """`make TARGET` in the copy; `-o` keeps make from reinstalling the shared virtual environment."""
-    env = {k: v for k, v in ENV.items() if not k.startswith("MAKE")}
-    return subprocess.run(["make", "-s", "-o", ".venv/.installed", target], cwd=project, env=env,
-                          capture_output=True, text=True, timeout=600)
+    return copy_project(tmp_path / "project")
 
 
 def append(page: Path, text: str) -> None:
@@ -99,3 +81,26 @@ def test_a_missing_translation_stops_the_check(project: Path) -> None:
     result = make(project, "check")
     assert result.returncode != 0
     assert "docs/guide.md:1: no English version" in result.stderr
+
+
+def test_a_bad_date_in_an_edition_stops_make_check_with_its_line(project: Path) -> None:
+    edition = project / "editions" / "example-county" / "edition.yml"
+    lines = edition.read_text(encoding="utf-8").splitlines()
+    number = next(i for i, line in enumerate(lines, start=1) if line.strip().startswith("to:"))
+    lines[number - 1] = lines[number - 1].replace("2026-12-10", "2026-12-32")
+    edition.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    assert make(project, "check").returncode == 0, "the national check does not read an edition"
+    result = make(project, "check", "EDITION=example-county")
+    assert result.returncode != 0
+    assert f"editions/example-county/edition.yml:{number}: 2026-12-32 is not a real date" in result.stderr
+    assert "Traceback" not in result.stderr
+
+
+@pytest.mark.parametrize("target", ["build", "offline"])
+def test_an_unknown_edition_stops_build_and_offline(project: Path, target: str) -> None:
+    result = make(project, target, "EDITION=exmaple-county")
+    assert result.returncode != 0
+    assert "editions/exmaple-county/edition.yml: no such edition (EDITION=exmaple-county); editions: " \
+           "example-county; did you mean example-county?" in result.stderr
+    assert "Traceback" not in result.stderr
+    assert not list(project.glob("dist/*.zip")) and not (project / "site").exists()

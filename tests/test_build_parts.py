@@ -10,7 +10,7 @@ import markdown
 
 from scripts.course.blocks import CourseBlocksExtension, PageContext
 from scripts.course.course import load_course
-from scripts.course.package import write_zip
+from scripts.course.package import start_page, write_zip
 from scripts.course.quizzes import parse_quiz
 from scripts.course.search_index import split_index
 from tests.quizdata import GOOD_QUIZ, write_project
@@ -64,20 +64,22 @@ def test_trainer_notes_are_marked_and_excluded_from_search(tmp_path: Path) -> No
     assert 'class="trainer-notes"' in html and "data-search-exclude" in html and "培训者提示" in html
 
 
-def test_zip_is_reproducible_and_has_one_top_folder(tmp_path: Path) -> None:
+def test_zip_is_reproducible_with_a_start_page_beside_one_folder(tmp_path: Path) -> None:
     site = tmp_path / "site"
     (site / "en").mkdir(parents=True)
     (site / "index.html").write_text("<p>首页</p>", encoding="utf-8")
     (site / "en" / "index.html").write_text("<p>Home</p>", encoding="utf-8")
     first, second = tmp_path / "a.zip", tmp_path / "b.zip"
-    write_zip(site, first, "course-1.0", 1_700_000_000, "note")
+    start = start_page("course-1.0", "1.0", "2026-11-29")
+    write_zip(site, first, "course-1.0", 1_700_000_000, "note", start)
     (site / "index.html").touch()  # a newer mtime must not change the bytes
-    write_zip(site, second, "course-1.0", 1_700_000_000, "note")
+    write_zip(site, second, "course-1.0", 1_700_000_000, "note", start)
     assert first.read_bytes() == second.read_bytes()
     names = zipfile.ZipFile(first).namelist()
     assert names == sorted(names)
-    assert {n.split("/")[0] for n in names} == {"course-1.0"}
+    assert {n.split("/")[0] for n in names} == {"index.html", "course-1.0"}
     assert "course-1.0/index.html" in names and "course-1.0/README.txt" in names
+    assert zipfile.ZipFile(first).read("index.html").decode("utf-8") == start
 
 
 def test_parse_quiz_accepts_the_real_quizzes() -> None:

@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import json
 import re
+import xml.etree.ElementTree as etree
+from html import unescape as html_unescape
 from pathlib import Path
 
 import markdown
@@ -12,6 +15,7 @@ from scripts.course.blocks import PageContext
 from scripts.course.course import load_course
 from scripts.course.glossary_tooltips import GlossaryTooltipExtension
 from scripts.course.reference import Term, load_reference
+from scripts.course.reference_html import CHARS, NO_LINE_START, WIDTH, render_procedure
 
 ROOT = Path(__file__).resolve().parents[1]
 REFERENCE = load_reference(ROOT)
@@ -107,21 +111,37 @@ def test_tooltips_match_the_longest_term_once_per_page_and_skip_headings_and_lin
     html = tooltips("## 政协委员\n\n[政协](x.md)里有政协委员，政协委员来自界别；政协开会。\n")
     assert "<h2>政协委员</h2>" in html
     assert '<a href="x.md">政协</a>' in html
-    assert len(re.findall(r'<abbr[^>]*data-term="term-zheng-xie-wei-yuan"', html)) == 1
-    assert len(re.findall(r'<abbr[^>]*data-term="term-zheng-xie"[^-]', html)) == 1
-    assert re.search(r'<abbr[^>]*title="政协的成员。"[^>]*>政协委员</abbr>', html)
+    assert len(re.findall(r'<a class="gloss"[^>]*data-term="term-zheng-xie-wei-yuan"', html)) == 1
+    assert len(re.findall(r'<a class="gloss"[^>]*data-term="term-zheng-xie"[^-]', html)) == 1
+    assert re.search(r'<a class="gloss"[^>]*title="政协的成员。"[^>]*>政协委员</a>', html)
+
+
+def test_a_tooltip_term_links_to_its_glossary_entry_and_names_the_term() -> None:
+    html = tooltips("会上，政协委员发言。\n")
+    term = re.search(r'<a class="gloss"([^>]*)>政协委员</a>', html)
+    assert term, html
+    assert 'href="reference/glossary.md#term-zheng-xie-wei-yuan"' in term.group(1)
+    assert 'data-name="政协委员"' in term.group(1)
+    english = tooltips("A CPPCC member spoke.\n", lang="en")
+    assert re.search(r'<a class="gloss"[^>]*data-name="CPPCC member"[^>]*>CPPCC member</a>', english)
 
 
 def test_english_tooltips_respect_word_boundaries() -> None:
     html = tooltips("The CPPCCs and a CPPCC member met.\n", lang="en")
-    assert re.search(r">CPPCC member</abbr>", html) and "CPPCCs" in html and ">CPPCCs<" not in html
+    assert re.search(r">CPPCC member</a>", html) and "CPPCCs" in html and ">CPPCCs<" not in html
 
 
 def test_built_pages_carry_tooltips_procedures_timeline_and_faq(online_root: Path) -> None:
     lecture = (online_root / "lectures" / "lecture-06" / "index.html").read_text(encoding="utf-8")
     assert 'class="gloss"' in lecture
     body = lecture[lecture.index('<article'):]
-    assert not re.search(r"<h[1-6][^>]*>[^<]*<abbr", body)
+    assert not re.search(r'<h[1-6][^>]*>[^<]*<a class="gloss"', body)
+    # each tooltip links to an entry that exists on the glossary page of the same language
+    for lang_dir in ("", "en/"):
+        glossary = (online_root / lang_dir / "reference" / "glossary" / "index.html").read_text(encoding="utf-8")
+        page = (online_root / lang_dir / "lectures" / "lecture-06" / "index.html").read_text(encoding="utf-8")
+        links = re.findall(r'<a class="gloss"[^>]*href="\.\./\.\./reference/glossary/#(term-[a-z-]+)"', page)
+        assert links and all(f'id="{anchor}"' in glossary for anchor in links)
     for name, procedure in REFERENCE.procedures.items():
         for lang_dir in ("", "en/"):
             page = (online_root / lang_dir / "procedures" / name / "index.html").read_text(encoding="utf-8")
@@ -135,3 +155,27 @@ def test_built_pages_carry_tooltips_procedures_timeline_and_faq(online_root: Pat
     for lang_dir in ("", "en/"):
         faq = (online_root / lang_dir / "reference" / "faq" / "index.html").read_text(encoding="utf-8")
         assert len(re.findall(r'<h3 id="q-', faq)) >= 25
+
+
+def test_flow_diagrams_are_drawn_narrow_so_their_text_is_not_scaled_down() -> None:
+    assert WIDTH <= 320  # at most the width of a 360 px phone's text column: 15-unit text stays 15 px there
+    for procedure in REFERENCE.procedures.values():
+        for lang in ("zh", "en"):
+            html = etree.tostring(render_procedure(etree.Element("div"), procedure, lang), encoding="unicode")
+            assert f'viewBox="0 0 {WIDTH} ' in html
+            lines = [html_unescape(t) for t in re.findall(r"<text [^>]*>([^<]*)</text>", html)]
+            assert lines and max(len(line.rstrip(NO_LINE_START)) for line in lines) <= CHARS[lang], (procedure.name, lang)
+            assert not any(line[0] in NO_LINE_START for line in lines if line)
+
+
+def test_the_course_map_lists_every_lecture_with_its_pages_and_quiz(online_root: Path) -> None:
+    text = (online_root / "assets" / "course" / "course-map.js").read_text(encoding="utf-8")
+    data = json.loads(text[text.index("=") + 1:].rstrip().rstrip(";"))
+    course = load_course(ROOT)
+    assert [lecture["id"] for lecture in data["lectures"]] == course.ordered_lectures()
+    for lecture in data["lectures"]:
+        quiz = course.quiz_for(lecture["id"])
+        assert lecture["qids"] == ([q.id for q in quiz.questions] if quiz else [])
+        assert set(lecture["url"]) == {"zh", "en"} and set(lecture["title"]) == {"zh", "en"}
+        for url in lecture["url"].values():
+            assert (online_root / url / "index.html").is_file(), url

@@ -1,4 +1,4 @@
-"""Build-time search segmentation: fragments, domain terms, punctuation, quiz options and the worker correction."""
+"""Build-time search index: fragments, domain terms, punctuation, quiz options and glossary aliases."""
 
 from __future__ import annotations
 
@@ -13,13 +13,11 @@ import pytest
 from scripts.course.quiz_html import option_texts
 from scripts.course.quizzes import parse_quiz
 from scripts.course.search_index import (
-    WORKER_BUG,
-    WORKER_FIX,
     ZH_SEPARATOR,
     ZWSP,
+    add_other_names,
     defer_index,
     finest_parts,
-    patch_worker,
     refine_chinese,
     register_terms,
 )
@@ -44,15 +42,14 @@ def test_indexed_text_keeps_its_characters_and_mixed_terms_stay_whole() -> None:
     assert f"{ZWSP}N个一{ZWSP}" in refined
 
 
-def test_worker_patch_keeps_the_last_word_and_reports_a_changed_worker(tmp_path: Path) -> None:
-    folder = tmp_path / "assets" / "javascripts" / "workers"
-    folder.mkdir(parents=True)
-    worker = folder / "search.1234.min.js"
-    worker.write_text(f"a;{WORKER_BUG};b", encoding="utf-8")
-    assert patch_worker(tmp_path)
-    assert worker.read_text(encoding="utf-8") == f"a;{WORKER_FIX};b"
-    worker.write_text("something else", encoding="utf-8")
-    assert not patch_worker(tmp_path)
+def test_a_glossary_entrys_other_names_join_its_search_title() -> None:
+    register_terms(["专委会"])
+    index = {"config": {}, "docs": [
+        {"location": "reference/glossary/#term-zhi-tong-che", "title": "through train", "text": "…"},
+        {"location": "reference/glossary/#term-other", "title": "other", "text": "…"},
+    ]}
+    titles = [d["title"] for d in add_other_names(index, {"term-zhi-tong-che": ["direct channel", "专委会"]})["docs"]]
+    assert titles == [f"through train · direct channel · {ZWSP}专委会{ZWSP}", "other"]
 
 
 def test_the_index_waits_for_the_search_box_in_materials_own_bundle_and_a_changed_bundle_is_reported(

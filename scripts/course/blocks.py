@@ -1,14 +1,20 @@
 """Markdown blocks for course pages (pymdown-extensions Blocks API).
 
-    /// trainer            notes for the person teaching; hidden from readers
+    /// trainer            notes for the person teaching; hidden from readers (the one closing
+                           #key-points is the lecture's plan; others belong to their section)
+    /// slide              a few short points projected instead of the section's text; hidden from readers
     /// quiz | lecture-04  the lecture's self-test, rendered from quizzes/
     /// course-outline     all lectures, in order, with teaching time
     /// quiz-progress      per lecture: not started, in progress or done (score), from this device
+    /// course-continue    "start with lecture 1", which progress.js turns into "continue" and a progress line
     /// quiz-key           every quiz with answers and explanations, for trainers
     /// trainer-digest     per lecture: teaching time, objectives and trainer notes, for trainers
     /// procedure | NAME   numbered steps and a flow diagram from docs/_data/procedures/NAME.yml
     /// glossary           all terms of docs/_data/glossary.yml with an index of initials
     /// timeline           the documents timeline from docs/_data/timeline.yml
+    /// local | NAME       where a lesson leaves a rule to each committee: the county edition's rule, or
+                           a neutral line (names and labels: docs/_data/local-rules.yml)
+    /// edition            the county edition's box on the home page (nothing in the national edition)
 
 The blocks read the course and the current page's language from a shared
 `PageContext` that the MkDocs hooks update before each page is rendered.
@@ -30,6 +36,7 @@ from .course import Course
 from .html_tree import add
 from .labels import label
 from .lectures import Lecture
+from .local_html import render_edition, render_local_rule
 from .quiz_html import render_key_entry, render_quiz
 from .reference_html import render_glossary, render_procedure, render_timeline
 
@@ -43,6 +50,15 @@ class PageContext:
     src_uri: str = "index.md"
     problems: list[str] = field(default_factory=list)
     not_found: str = ""  # the default language's 404 page, kept while other languages build
+    lecture_urls: dict[tuple[str, str], str] = field(default_factory=dict)  # (lang, lecture id) -> page URL
+    trainer_blocks: int = 0  # trainer blocks rendered so far on this page (the hooks reset it per page)
+
+    def lecture(self) -> Lecture | None:
+        """The lecture being rendered, or None on other pages."""
+        name = posixpath.basename(self.src_uri)
+        if self.course is None or not self.src_uri.startswith("lectures/"):
+            return None
+        return self.course.lecture(name.split(".")[0], self.lang)
 
     def href_to(self, src_uri: str) -> str:
         """A relative Markdown link from the current page to another source file (MkDocs resolves and checks it)."""
@@ -78,9 +94,28 @@ class TrainerBlock(CourseBlock):
     ARGUMENT = None
 
     def on_create(self, parent: etree.Element) -> etree.Element:
-        aside = add(parent, "aside", class_="trainer-notes", data_search_exclude="true")
+        index = self.context.trainer_blocks
+        self.context.trainer_blocks += 1
+        lecture = self.context.lecture()
+        plan = {}
+        if lecture is not None and lecture.plan_index == index:
+            # The lecture-wide plan: presentation mode puts it on the title slide, with the duration.
+            plan = {"data_notes": "plan", "data_minutes": str(lecture.meta.get("teaching_minutes", ""))}
+        aside = add(parent, "aside", class_="trainer-notes", data_search_exclude="true", **plan)
         add(aside, "p", label(self.context.lang, "trainer"), class_="trainer-notes__title")
         return aside
+
+
+class SlideBlock(CourseBlock):
+    """A summary for projection: the slide shows these points, the section's full text goes to the notes."""
+
+    NAME = "slide"
+    ARGUMENT = None
+
+    def on_create(self, parent: etree.Element) -> etree.Element:
+        box = add(parent, "div", class_="slide-summary", data_search_exclude="true")
+        add(box, "p", label(self.context.lang, "slide_summary"), class_="slide-summary__title")
+        return box
 
 
 class QuizBlock(CourseBlock):
@@ -149,6 +184,28 @@ class ProgressBlock(CourseBlock):
         return wrapper
 
 
+class ContinueBlock(CourseBlock):
+    """Without JavaScript, or before any lecture is opened: a link to the first lecture. progress.js turns
+    it into "continue" (the lecture last opened, at its section) and adds the overall progress line."""
+
+    NAME = "course-continue"
+    ARGUMENT = None
+
+    def on_create(self, parent: etree.Element) -> etree.Element:
+        lang = self.context.lang
+        wrapper = add(parent, "div", class_="course-continue", data_search_exclude="true")
+        lectures = self.lectures()
+        if lectures:
+            first = lectures[0]
+            link = add(wrapper, "a", class_="md-button md-button--primary course-continue__link",
+                       href=self.context.href_to(f"lectures/{first.id}.md"), data_lecture=first.id)
+            verb = add(link, "span", label(lang, "start"), class_="course-continue__verb")
+            verb.tail = " "
+            add(link, "span", first.title, class_="course-continue__title")
+        add(wrapper, "p", label(lang, "continue_hint"), class_="course-continue__hint")
+        return wrapper
+
+
 class KeyBlock(CourseBlock):
     NAME = "quiz-key"
     ARGUMENT = None
@@ -191,6 +248,10 @@ class TrainerDigestBlock(CourseBlock):
             self._markdown(wrapper, lecture.section_markdown.get("objectives", ""))
             add(wrapper, "h3", label(lang, "trainer"), id=f"digest-{lecture.id}-notes")
             self._markdown(wrapper, lecture.trainer_markdown)
+            for note in lecture.section_notes():
+                add(wrapper, "p", label(lang, "notes_for", section=note.section_title),
+                    class_="trainer-digest__section")
+                self._markdown(wrapper, note.markdown)
         return wrapper
 
 
@@ -224,8 +285,48 @@ class TimelineBlock(CourseBlock):
         return render_timeline(parent, events, self.context.lang)
 
 
-BLOCKS: tuple[type[CourseBlock], ...] = (TrainerBlock, QuizBlock, OutlineBlock, ProgressBlock, KeyBlock,
-                                         TrainerDigestBlock, ProcedureBlock, GlossaryBlock, TimelineBlock)
+class LocalRuleBlock(CourseBlock):
+    """A place where a lesson leaves a rule to each committee: the edition's rule, or one neutral line."""
+
+    NAME = "local"
+    ARGUMENT = True
+
+    def on_create(self, parent: etree.Element) -> etree.Element:
+        course = self.context.course
+        if course is None or self.argument not in course.local_rules.labels:
+            return self.missing(parent, "local-rule")
+        element = render_local_rule(parent, self.argument, course.local_rules, course.edition, self.context.lang,
+                                    self.context.href_to)
+        self.generated = len(element)
+        return element
+
+    def on_end(self, block: etree.Element) -> None:
+        # The marker has no Markdown body: drop anything typed inside by mistake.
+        for child in list(block)[getattr(self, "generated", 0):]:
+            block.remove(child)
+
+
+class EditionBlock(CourseBlock):
+    """The county edition's box (committee, training, contacts, pages); the national edition shows nothing."""
+
+    NAME = "edition"
+    ARGUMENT = None
+
+    def on_create(self, parent: etree.Element) -> etree.Element:
+        edition = self.context.course.edition if self.context.course else None
+        if edition is None:
+            return etree.Element("div")  # not attached to the page: nothing is rendered
+        return render_edition(parent, edition, self.context.lang, self.context.href_to)
+
+    def on_end(self, block: etree.Element) -> None:
+        for child in [c for c in block if not c.get("class", "").startswith("course-edition-info")]:
+            block.remove(child)
+
+
+BLOCKS: tuple[type[CourseBlock], ...] = (TrainerBlock, SlideBlock, QuizBlock, OutlineBlock, ProgressBlock, ContinueBlock,
+                                         KeyBlock,
+                                         TrainerDigestBlock, ProcedureBlock, GlossaryBlock, TimelineBlock,
+                                         LocalRuleBlock, EditionBlock)
 
 
 class CourseBlocksExtension(BlocksExtension):

@@ -15,11 +15,13 @@ from .content_rules import (
     check_termbase,
     load_rules,
 )
-from .lectures import DEFAULT_LANG, LANGS, Lecture, load_lectures, parse_lecture
+from .lectures import DEFAULT_LANG, LANGS, PLAN_SECTION, Lecture, NoteBlock, load_lectures
+from .local_edition import Edition, load_edition
+from .local_rules import LocalRules, check_local_markers, load_local_rules
 from .page_meta import WIDTH, width
 from .problems import Problem
 from .quizzes import Quiz, load_quiz_file
-from .reference import Reference, load_reference
+from .reference import Pages, Reference, load_reference
 from .sourcefile import read_source
 from .unsafe_markup import content_files, find_code
 
@@ -30,6 +32,7 @@ MIN_LIST_ITEMS = {"objectives": 3, "discussion": 3, "key-points": 3, "sources": 
 ZH_LENGTH = (3000, 6000)
 EN_WORDS_PER_HAN = 0.4  # below this the English is a summary, not a translation
 MIN_QUESTIONS_FINAL = 10
+NO_SUMMARY = ("objectives", "quiz")  # shown as they are: the title slide and the questions
 REQUIRED_META = ("id", "number", "title", "teaching_minutes", "stage", "last_reviewed")
 OPTIONAL_META = ("summary",)  # one line for search results and link previews; without it, #why's first sentence
 
@@ -42,6 +45,8 @@ class Course:
     reference: Reference = field(default_factory=Reference)
     problems: list[Problem] = field(default_factory=list)
     broken_quizzes: set[str] = field(default_factory=set)  # quiz files that exist but did not load
+    local_rules: LocalRules = field(default_factory=LocalRules)  # places a lesson leaves to each committee
+    edition: Edition | None = None  # the county edition being built; None for the national edition
 
     def lecture(self, lecture_id: str, lang: str) -> Lecture | None:
         return self.lectures.get(lecture_id, {}).get(lang) or self.lectures.get(lecture_id, {}).get(DEFAULT_LANG)
@@ -54,14 +59,16 @@ class Course:
         return next((q for q in self.quizzes.values() if q.lecture == lecture_id), None)
 
 
-def load_course(root: Path) -> Course:
-    """Load lectures and quizzes and run every check; never raises on bad content."""
+def load_course(root: Path, edition: str | None = None) -> Course:
+    """Load lectures and quizzes (and the county edition `editions/EDITION/`, if given) and run every check;
+    never raises on bad content."""
     lectures, problems = load_lectures(root)
     course = Course(root=root, lectures=lectures, problems=problems)
     texts, read_problems = read_content(root)
     problems.extend(read_problems)
     problems.extend(check_twins(root))
-    problems.extend(check_pages(texts))
+    pages = Pages(root, texts)  # docs pages parsed once, for their syntax here and for links and markers later
+    problems.extend(check_pages(texts, pages))
     loaded: list[Quiz] = []
     for path in sorted((root / "quizzes").glob("*.yml")) if (root / "quizzes").is_dir() else []:
         quiz, quiz_problems = load_quiz_file(path, root)
@@ -85,7 +92,7 @@ def load_course(root: Path) -> Course:
     for stem, versions in course.lectures.items():
         problems.extend(check_lecture(stem, versions, course))
     problems.extend(check_quizzes_against_lectures(course))
-    course.reference = load_reference(root)
+    course.reference = load_reference(root, pages)
     problems.extend(course.reference.problems)
     rules = load_rules(root, problems)
     problems.extend(check_discouraged(texts, rules))
@@ -93,6 +100,15 @@ def load_course(root: Path) -> Course:
     problems.extend(check_quiz_kinds(course.quizzes, course.lectures, rules))
     problems.extend(check_repeated_questions(course.quizzes))
     problems.extend(check_termbase(texts, course.reference.terms))
+    course.local_rules = load_local_rules(root, problems)
+    check_local_markers(root, course.local_rules, course.lectures, pages, problems)
+    if edition is not None:
+        course.edition = load_edition(root, edition, course.local_rules)
+        problems.extend(course.edition.problems)
+        edition_texts = course.edition.texts
+        problems.extend(p for rel, text in edition_texts.items() for p in find_code(text, rel))
+        problems.extend(check_discouraged(edition_texts, rules))
+        problems.extend(check_termbase(edition_texts, course.reference.terms))
     course.problems = sorted(set(problems))
     return course
 
@@ -128,13 +144,14 @@ def read_content(root: Path) -> tuple[dict[str, str], list[Problem]]:
     return texts, problems
 
 
-def check_pages(texts: dict[str, str]) -> list[Problem]:
+def check_pages(texts: dict[str, str], pages: Pages) -> list[Problem]:
     """Unclosed fences and blocks, repeated anchors and embedded code, in every file an editor writes."""
     problems: list[Problem] = []
     for rel, text in texts.items():
         problems.extend(find_code(text, rel))
-        if rel.startswith("docs/") and rel.endswith(".md"):
-            problems.extend(parse_lecture(text, rel, "zh").syntax_problems)
+        parsed = pages.get(rel) if rel.startswith("docs/") and rel.endswith(".md") else None
+        if parsed is not None:
+            problems.extend(parsed.syntax_problems)
     return problems
 
 
@@ -211,8 +228,7 @@ def _check_skeleton(lecture: Lecture, course: Course) -> list[Problem]:
         if need and heading.list_items < need:
             problems.append(Problem(path, heading.line, f"section #{heading.anchor} lists {heading.list_items} "
                                     f"item(s); it needs at least {need}"))
-    if lecture.block_line("trainer") is None:
-        problems.append(Problem(path, 1, "missing trainer notes (/// trainer ... ///)"))
+    problems.extend(_check_note_blocks(lecture))
     quiz_blocks = [(arg, line) for name, arg, line in lecture.blocks if name == "quiz"]
     if not quiz_blocks:
         problems.append(Problem(path, 1, "missing quiz marker (/// quiz | QUIZ-ID)"))
@@ -224,6 +240,67 @@ def _check_skeleton(lecture: Lecture, course: Course) -> list[Problem]:
         elif lecture.id and quiz.lecture != lecture.id:
             problems.append(Problem(path, line, f"quiz {quiz_id} belongs to {quiz.lecture}, not {lecture.id}"))
     return problems
+
+
+def _check_note_blocks(lecture: Lecture) -> list[Problem]:
+    """Trainer notes: one lecture-wide plan closing #key-points, any number inside sections;
+    slide summaries: inside a section, at most one per slide, never empty."""
+    path = lecture.path
+    problems: list[Problem] = []
+    trainer = lecture.trainer_blocks()
+    if not trainer:
+        problems.append(Problem(path, 1, "missing trainer notes (/// trainer ... ///)"))
+    elif lecture.plan is None:
+        problems.append(Problem(path, trainer[-1].line, f"the lecture's trainer notes (its 45-minute plan) go at "
+                                f"the end of section #{PLAN_SECTION}, before ## sources; notes for one section "
+                                "go inside that section"))
+    first_slide: dict[int, int] = {}
+    section_lines = {h.anchor or h.title: h.line for h in lecture.sections()}
+    for note in lecture.notes:
+        if note.section is None:
+            problems.append(Problem(path, note.line, f"this /// {note.kind} block is not inside a ## section: "
+                                    "put it in the section it is about"))
+            continue
+        if note.kind != "slide":
+            continue
+        if not note.markdown:
+            problems.append(Problem(path, note.line, "this /// slide block is empty: write the few short points "
+                                    "the slide shows instead of the section's text"))
+        if note.section in NO_SUMMARY:
+            problems.append(Problem(path, note.line, f"section #{note.section} is projected as it is: "
+                                    "a /// slide summary cannot go there"))
+        whole = first_slide.get(section_lines.get(note.section, -1))  # a summary for the whole section
+        if note.heading_line in first_slide:
+            problems.append(Problem(path, note.line, "a second /// slide block for the same slide (the first is "
+                                    f"at line {first_slide[note.heading_line]}): keep one summary per heading"))
+        elif whole is not None:
+            problems.append(Problem(path, note.line, f"the /// slide block at line {whole} already stands for the "
+                                    f"whole section #{note.section}, its sub-sections included"))
+        first_slide.setdefault(note.heading_line, note.line)
+    return problems
+
+
+def _note_parity(zh: Lecture, en: Lecture) -> list[Problem]:
+    """Trainer notes and slide summaries sit in the same sections in both languages."""
+    problems: list[Problem] = []
+    for kind in ("trainer", "slide"):
+        zh_notes = [n for n in zh.notes if n.kind == kind]
+        en_notes = [n for n in en.notes if n.kind == kind]
+        zh_places, en_places = [n.section for n in zh_notes], [n.section for n in en_notes]
+        if zh_places == en_places:
+            continue
+        index = next((i for i, (a, b) in enumerate(zip(zh_places, en_places, strict=False)) if a != b),
+                     min(len(zh_places), len(en_places)))
+        line = en_notes[index].line if index < len(en_notes) else 1
+        problems.append(Problem(en.path, line, f"/// {kind} blocks differ from the Chinese version: expected "
+                                f"{_placed(zh_notes, index)}, found {_placed(en_notes, index)}"))
+    return problems
+
+
+def _placed(notes: list[NoteBlock], index: int) -> str:
+    if index >= len(notes):
+        return "no more"
+    return f"one in #{notes[index].section}" if notes[index].section else "one before the first section"
 
 
 def _check_length(lecture: Lecture, zh: Lecture | None) -> list[Problem]:
@@ -266,6 +343,8 @@ def check_lecture(stem: str, versions: dict[str, Lecture], course: Course) -> li
             line = en_sections[index].line if index < len(en_sections) else 1
             problems.append(Problem(en.path, line, "sections differ from the Chinese version: "
                                     f"expected {_shown(zh_anchors, index)}, found {_shown(en_anchors, index)}"))
+        else:
+            problems.extend(_note_parity(zh, en))
     return problems
 
 
@@ -293,7 +372,7 @@ def check_quizzes_against_lectures(course: Course) -> list[Problem]:
         for question in quiz.questions:
             for lang in LANGS:
                 lecture = versions.get(lang)
-                if lecture is not None and question.section not in lecture.anchors():
+                if lecture is not None and not lecture.unclosed and question.section not in lecture.anchors():
                     problems.append(Problem(quiz.path, question.line, f"question {question.id}: section "
                                             f"#{question.section} does not exist in {lecture.path}"
                                             f"{did_you_mean(question.section, lecture.anchors())}"))

@@ -3,6 +3,10 @@
 Chinese has no spaces, so Markdown's `abbr` cannot find 政协 inside 政协委员; this
 tree-processor does longest-match over text nodes instead, skipping headings,
 links, code, quizzes and anything else where a tooltip would be in the way.
+
+Each term becomes a link to its glossary entry with the definition as its title, so
+it works without JavaScript; `glossary.js` turns the links into buttons that open a
+tooltip at body size (term as heading, definition, link to the entry).
 """
 
 from __future__ import annotations
@@ -20,7 +24,8 @@ from .reference import Term
 
 SKIP_TAGS = {"h1", "h2", "h3", "h4", "h5", "h6", "a", "abbr", "code", "pre", "kbd", "script", "style", "svg",
              "button", "summary", "legend", "label", "dt", "time", "figcaption"}
-SKIP_CLASSES = ("quiz", "glossary", "procedure", "timeline", "course-outline", "trainer-notes")
+SKIP_CLASSES = ("quiz", "glossary", "procedure", "timeline", "course-outline", "trainer-notes", "slide-summary")
+GLOSSARY_PAGE = "reference/glossary.md"
 
 
 def build_matcher(terms: list[Term], lang: str) -> tuple[re.Pattern[str] | None, dict[str, Term]]:
@@ -43,7 +48,7 @@ class TooltipProcessor(Treeprocessor):
 
     def run(self, root: etree.Element) -> None:
         course = self.context.course
-        if course is None or not course.reference.terms or self.context.src_uri.startswith("reference/glossary"):
+        if course is None or not course.reference.terms or self.context.src_uri.startswith(GLOSSARY_PAGE.removesuffix(".md")):
             return
         lang = self.context.lang
         pattern, forms = build_matcher(course.reference.terms, lang)
@@ -89,8 +94,10 @@ class TooltipProcessor(Treeprocessor):
                 lead = before
             else:
                 last.tail = before
-            node = etree.Element("abbr", {"title": term.definition[self.lang], "class": "gloss", "tabindex": "0",
-                                          "data-term": term.anchor})
+            name = term.term if self.lang == "zh" else term.en
+            href = f"{self.context.href_to(GLOSSARY_PAGE)}#{term.anchor}"
+            node = etree.Element("a", {"href": href, "title": term.definition[self.lang], "class": "gloss",
+                                       "data-term": term.anchor, "data-name": name})
             node.text = AtomicString(match.group(0))
             nodes.append(node)
             last, cursor = node, match.end()

@@ -21,6 +21,8 @@ HAN = re.compile(r"[\u4e00-\u9fff]")
 WORD = re.compile(r"[A-Za-z][A-Za-z'’-]*")
 BLOCK_START = re.compile(r"^///\s*([a-z-]+)\s*(?:\|\s*(.*?))?\s*$")
 BLOCK_END = re.compile(r"^///\s*$")
+NOTE_BLOCKS = ("trainer", "slide")  # written for the person teaching: not body text, not shown to readers
+PLAN_SECTION = "key-points"  # the lecture-wide trainer notes (the 45-minute plan) close this section
 
 
 @dataclass
@@ -30,6 +32,22 @@ class Heading:
     anchor: str | None
     line: int
     list_items: int = 0
+
+
+@dataclass
+class NoteBlock:
+    """A `/// trainer` or `/// slide` block and the part of the lecture it belongs to.
+
+    Trainer notes belong to their `##` section (shown with each of its slides); a slide summary
+    belongs to the slide its heading starts (the `##` section's opening, or a `###` sub-section).
+    """
+
+    kind: str  # "trainer" or "slide"
+    line: int
+    section: str | None  # anchor (or title) of the ## section it sits in; None before the first one
+    section_title: str = ""
+    heading_line: int = 0  # line of the ## or ### heading that starts its slide
+    markdown: str = ""
 
 
 @dataclass
@@ -46,7 +64,7 @@ class Lecture:
     blocks: list[tuple[str, str, int]] = field(default_factory=list)  # (name, argument, line)
     han_chars: int = 0
     words: int = 0
-    trainer_markdown: str = ""
+    notes: list[NoteBlock] = field(default_factory=list)  # /// trainer and /// slide blocks, in order
     section_markdown: dict[str, str] = field(default_factory=dict)  # h2 anchor -> its Markdown body
 
     @property
@@ -79,6 +97,33 @@ class Lecture:
     def block_line(self, name: str) -> int | None:
         return next((line for n, _, line in self.blocks if n == name), None)
 
+    def trainer_blocks(self) -> list[NoteBlock]:
+        return [note for note in self.notes if note.kind == "trainer"]
+
+    def slide_blocks(self) -> list[NoteBlock]:
+        return [note for note in self.notes if note.kind == "slide"]
+
+    @property
+    def plan(self) -> NoteBlock | None:
+        """The lecture-wide trainer notes: the last trainer block of #key-points (it goes to the title slide)."""
+        return next((n for n in reversed(self.trainer_blocks()) if n.section == PLAN_SECTION), None)
+
+    @property
+    def plan_index(self) -> int | None:
+        """The plan's position among the page's trainer blocks (the blocks extension counts them as it renders)."""
+        plan = self.plan
+        return self.trainer_blocks().index(plan) if plan is not None else None
+
+    @property
+    def trainer_markdown(self) -> str:
+        plan = self.plan
+        return plan.markdown if plan is not None else ""
+
+    def section_notes(self) -> list[NoteBlock]:
+        """Trainer notes written for one section (every trainer block but the plan)."""
+        plan = self.plan
+        return [n for n in self.trainer_blocks() if n is not plan]
+
 
 def split_front_matter(text: str) -> tuple[str, str, int]:
     """Return (front matter, body, line number where the body starts)."""
@@ -108,46 +153,66 @@ def parse_lecture(text: str, path: str, lang: str) -> Lecture:
 
     fence_line = 0  # where the open code fence started; 0 when none is open
     open_blocks: list[tuple[str, int]] = []
-    in_trainer = False
+    note: NoteBlock | None = None  # the trainer or slide block being read
+    note_depth = 0  # how many blocks are open inside it
+    note_lines: list[str] = []
     counted: list[str] = []
-    trainer: list[str] = []
     current: Heading | None = None
+    section: Heading | None = None
     section_lines: list[str] | None = None
     for offset, line in enumerate(body.splitlines()):
         lineno = body_line + offset
-        if section_lines is not None and not in_trainer and not BLOCK_START.match(line) and not BLOCK_END.match(line) \
+        if section_lines is not None and note is None and not BLOCK_START.match(line) and not BLOCK_END.match(line) \
                 and not line.startswith("## "):
             section_lines.append(line)
         if FENCE.match(line):
             fence_line = 0 if fence_line else lineno
+            if note is not None:
+                note_lines.append(line)
             continue
         if fence_line:
+            if note is not None:
+                note_lines.append(line)
             continue
         start = BLOCK_START.match(line)
         if start and not BLOCK_END.match(line):
-            lecture.blocks.append((start.group(1), (start.group(2) or "").strip(), lineno))
-            open_blocks.append((start.group(1), lineno))
-            in_trainer = start.group(1) == "trainer"
+            name = start.group(1)
+            lecture.blocks.append((name, (start.group(2) or "").strip(), lineno))
+            open_blocks.append((name, lineno))
+            if note is not None:
+                note_depth += 1
+                if name in NOTE_BLOCKS:
+                    lecture.syntax_problems.append(Problem(path, lineno, f"a /// {name} block cannot go inside "
+                                                           f"the /// {note.kind} block opened at line {note.line}"))
+            elif name in NOTE_BLOCKS:
+                note = NoteBlock(name, lineno, section.anchor or section.title if section else None,
+                                 section.title if section else "", current.line if current else 0)
+                note_depth, note_lines = 0, []
             continue
         if BLOCK_END.match(line):
             if open_blocks:
                 open_blocks.pop()
-            in_trainer = any(name == "trainer" for name, _ in open_blocks)
+            if note is not None:
+                if note_depth:
+                    note_depth -= 1
+                else:
+                    note.markdown = "\n".join(note_lines).strip()
+                    lecture.notes.append(note)
+                    note = None
             continue
-        if in_trainer:
-            trainer.append(line)
+        if note is not None:
+            note_lines.append(line)
         heading = HEADING.match(line)
         if heading:
             current = Heading(len(heading.group(1)), heading.group(2).strip(), heading.group(3), lineno)
             lecture.headings.append(current)
             if current.level == 2:
+                section = current
                 section_lines = []
                 lecture.section_markdown[current.anchor or current.title] = section_lines  # type: ignore[assignment]
-        elif current is not None and LIST_ITEM.match(line) and not in_trainer:
-            section = next(h for h in reversed(lecture.headings) if h.level == 2) if lecture.sections() else None
-            if section is not None:
-                section.list_items += 1
-        if not in_trainer:
+        elif section is not None and LIST_ITEM.match(line) and note is None:
+            section.list_items += 1
+        if note is None:
             counted.append(line)
     if fence_line:
         lecture.syntax_problems.append(Problem(path, fence_line, "this code fence is never closed: add a line "
@@ -163,7 +228,6 @@ def parse_lecture(text: str, path: str, lang: str) -> Lecture:
                                                    f"by the heading at line {first_use[heading.anchor]}"))
         elif heading.anchor:
             first_use[heading.anchor] = heading.line
-    lecture.trainer_markdown = "\n".join(trainer).strip()
     lecture.section_markdown = {k: "\n".join(v).strip() for k, v in lecture.section_markdown.items()}  # type: ignore[arg-type]
     text_counted = "\n".join(counted)
     lecture.han_chars = len(HAN.findall(text_counted))

@@ -10,13 +10,16 @@ import html
 import re
 from pathlib import Path
 
-from .edition import version
+from .edition import folder_name
+from .local_edition import Edition, load_edition, selected
+from .local_html import title
+from .local_rules import LocalRules
 from .serving import chromium
 
 ROOT = Path(__file__).resolve().parents[2]
 ARTICLE = re.compile(r'<article class="md-content__inner md-typeset">(.*?)</article>', re.S)
 STYLESHEET = re.compile(r'<link rel="stylesheet" href="([^"]+)"')
-TITLES = {"zh": "政协委员履职培训课程", "en": "CPPCC Members' Training Course"}
+GLOSSARY_LINK = re.compile(r'<a class="gloss"[^>]*>(.*?)</a>', re.S)  # relative to the page: plain text on paper
 
 
 def lecture_pages(site: Path, lang: str) -> list[Path]:
@@ -25,8 +28,8 @@ def lecture_pages(site: Path, lang: str) -> list[Path]:
     return pages
 
 
-def combined_html(site: Path, lang: str) -> str:
-    """All lectures of one language in one document, each in its own section."""
+def combined_html(site: Path, lang: str, county: Edition | None = None) -> str:
+    """All lectures of one language in one document, each in its own section, titled with the edition's name."""
     pages = lecture_pages(site, lang)
     if not pages:
         raise SystemExit(f"no lecture pages under {site}: build the site first")
@@ -39,9 +42,10 @@ def combined_html(site: Path, lang: str) -> str:
     for page in pages:
         match = ARTICLE.search(page.read_text(encoding="utf-8"))
         if match:
-            sections.append(f'<section class="pdf-lecture">{match.group(1)}</section>')
+            body = GLOSSARY_LINK.sub(r"\1", match.group(1))
+            sections.append(f'<section class="pdf-lecture">{body}</section>')
     return f"""<!doctype html>
-<html lang="{lang}"><head><meta charset="utf-8"><title>{html.escape(TITLES[lang])}</title>
+<html lang="{lang}"><head><meta charset="utf-8"><title>{html.escape(title(county, lang))}</title>
 {links}
 <style>
   .pdf-lecture {{ break-before: page; }}
@@ -69,11 +73,13 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     site, dist = args.site.resolve(), args.dist.resolve()
     dist.mkdir(parents=True, exist_ok=True)
-    name = f"cppcc-course-{version(ROOT)}"
+    county_name = selected()  # `make pdf EDITION=NAME` prints the county's copy that `make build` just built
+    county = load_edition(ROOT, county_name, LocalRules()) if county_name else None
+    name = folder_name(ROOT, county_name)
     with sync_playwright() as playwright, chromium(playwright) as browser:
         for lang in ("zh", "en"):
             source = site / f"_print-course-{lang}.html"
-            source.write_text(combined_html(site, lang), encoding="utf-8")
+            source.write_text(combined_html(site, lang, county), encoding="utf-8")
             try:
                 target = dist / f"{name}-{lang}.pdf"
                 print_pdf(browser, source, target)

@@ -167,21 +167,30 @@ def load_glossary(root: Path, problems: list[Problem], pages: Pages) -> list[Ter
 class Pages:
     """Course Markdown pages parsed once each, by the lecture parser that owns the syntax."""
 
-    def __init__(self, root: Path) -> None:
+    def __init__(self, root: Path, texts: dict[str, str] | None = None) -> None:
         self.root = root
+        self.texts = texts or {}  # texts the caller has already read, keyed by path from the root
         self._parsed: dict[str, Lecture | None] = {}
 
     def get(self, rel: str) -> Lecture | None:
         if rel not in self._parsed:
-            text = read_source(self.root, rel)[0] if (self.root / rel).is_file() else None
+            text = self.texts.get(rel)
+            if text is None and (self.root / rel).is_file():
+                text = read_source(self.root, rel)[0]
             self._parsed[rel] = parse_lecture(text, rel, "zh") if text is not None else None
         return self._parsed[rel]
 
     def exists(self, target: str) -> bool:
-        """Whether `lectures/x.md#anchor` or `docs/y.md` names a page (and an anchor in it) that exists."""
+        """Whether `lectures/x.md#anchor` or `docs/y.md` names a page (and an anchor in it) that exists.
+
+        A page that exists but cannot be read, or whose headings an unclosed fence swallowed, counts as
+        existing: its own problem is reported on its own line, and links to it would only repeat it.
+        """
         page, _, anchor = target.partition("#")
-        parsed = self.get(page) if page.startswith(("lectures/", "docs/")) else None
-        return parsed is not None and (not anchor or anchor in parsed.anchors())
+        if not page.startswith(("lectures/", "docs/")) or not (self.root / page).is_file():
+            return False
+        parsed = self.get(page)
+        return parsed is None or parsed.unclosed or not anchor or anchor in parsed.anchors()
 
 
 def load_procedures(root: Path, problems: list[Problem], unreadable: set[str]) -> dict[str, Procedure]:
@@ -265,9 +274,9 @@ def check_markers(root: Path, reference: Reference, problems: list[Problem], pag
             problems.append(Problem(procedure.path, 1, f"no page shows this procedure (/// procedure | {name})"))
 
 
-def load_reference(root: Path) -> Reference:
+def load_reference(root: Path, pages: Pages | None = None) -> Reference:
     reference = Reference()
-    pages = Pages(root)
+    pages = pages or Pages(root)
     reference.terms = load_glossary(root, reference.problems, pages)
     reference.procedures = load_procedures(root, reference.problems, reference.unreadable)
     reference.timeline = load_timeline(root, reference.problems)

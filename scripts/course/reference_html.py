@@ -1,7 +1,10 @@
 """Markup for reference data: the glossary, procedure steps with a flow diagram drawn at build time, the timeline.
 
 The diagram is inline SVG: it costs no request and no script, works offline, and
-repeats the numbered steps, which stay on the page as the text equivalent.
+repeats the numbered steps, which stay on the page as the text equivalent. It is drawn
+narrow (WIDTH user units, lines wrapped to fit) and shown no wider than WIDTH CSS pixels
+times the reader's text size, so its 15-unit text is 15 px on a phone instead of being
+scaled down to fit a wide drawing.
 """
 
 from __future__ import annotations
@@ -14,13 +17,24 @@ from .html_tree import add
 from .labels import label
 from .reference import Event, Procedure, Term
 
-WIDTH, MARGIN, LINE, PAD, GAP = 640, 20, 22, 12, 28
+WIDTH, MARGIN, LINE, PAD, GAP = 320, 8, 21, 10, 24
+CHARS = {"zh": 18, "en": 36}  # characters per line that fit WIDTH - 2 * (MARGIN + PAD) at 15 px
+
+
+NO_LINE_START = "，。、；：！？）》」』”’"  # Chinese punctuation that must not begin a line (it ends the one before)
 
 
 def _wrap(text: str, lang: str, width: int) -> list[str]:
-    if lang == "zh":
-        return [text[i : i + width] for i in range(0, len(text), width)] or [""]
-    return textwrap.wrap(text, width * 2) or [""]
+    if lang != "zh":
+        return textwrap.wrap(text, width) or [""]
+    lines, start = [], 0
+    while start < len(text):
+        end = start + width
+        if end < len(text) and text[end] in NO_LINE_START:
+            end += 1  # a full-width mark's right half is blank: it fits
+        lines.append(text[start:end])
+        start = end
+    return lines or [""]
 
 
 def render_procedure(parent: etree.Element, procedure: Procedure, lang: str) -> etree.Element:
@@ -39,9 +53,10 @@ def render_procedure(parent: etree.Element, procedure: Procedure, lang: str) -> 
     boxes: list[tuple[int, list[tuple[str, str]]]] = []
     y = MARGIN
     for number, step in enumerate(procedure.steps, start=1):
-        lines = [("actor", f"{number}. {step.actor[lang]}")]
-        lines += [("action", text) for text in _wrap(step.action[lang], lang, 30)]
-        lines += [("output", "→ " + text) for text in _wrap(step.output[lang], lang, 28)]
+        chars = CHARS.get(lang, CHARS["en"])
+        lines = [("actor", text) for text in _wrap(f"{number}. {step.actor[lang]}", lang, chars)]
+        lines += [("action", text) for text in _wrap(step.action[lang], lang, chars)]
+        lines += [("output", "→ " + text) for text in _wrap(step.output[lang], lang, chars - 2)]
         boxes.append((y, lines))
         y += len(lines) * LINE + 2 * PAD + GAP
     height = y - GAP + MARGIN

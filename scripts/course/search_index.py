@@ -12,9 +12,7 @@
   words in the Chinese index are re-cut into their parts (政协|委员), the finest
   way jieba's search mode allows; the browser cuts queries against the same
   vocabulary, so 政协委员 is still found as 政协 + 委员.
-- Last word of a query: Material's worker cuts a Chinese query against the index
-  vocabulary but never lets a word end at the last character, so 提案办理 was
-  searched as 提案 alone. `patch_worker` corrects that one comparison.
+- Queries are handled in the browser by the search worker (search_worker.py).
 - When the index loads: Material fetches it on every page view online, and from file:// only when
   the search box is first opened. `defer_index` makes the online site do what the offline copy
   does: a page view no longer downloads the index (Chinese: 120 KB brotli, 170 KB gzip), parses
@@ -66,12 +64,35 @@ def split_index(data: dict[str, Any], default_lang: str, other_langs: list[str])
     }
 
 
-def write_split_indexes(site_dir: Path, default_lang: str, other_langs: list[str], as_script: bool) -> None:
+def add_other_names(index: dict[str, Any], names: dict[str, list[str]]) -> dict[str, Any]:
+    """Add a glossary entry's other names (aliases) to its search title, by the entry's anchor.
+
+    They name the same thing, so they rank as its title does: "direct channel" finds the entry
+    for 直通车 (through train) before pages that merely have "channel" in a heading.
+    """
+    docs = []
+    for doc in index["docs"]:
+        other = names.get(str(doc.get("location", "")).partition("#")[2])
+        if other:
+            doc = {**doc, "title": " · ".join([doc.get("title", ""), *(segment_chinese(name) for name in other)])}
+        docs.append(doc)
+    return {**index, "docs": docs}
+
+
+def segment_chinese(text: str) -> str:
+    """Chinese runs cut into words between zero-width spaces, as Material's search plugin writes them."""
+    return HAN_RUN.sub(lambda run: ZWSP + ZWSP.join(jieba.cut(run.group(0))) + ZWSP, text)
+
+
+def write_split_indexes(site_dir: Path, default_lang: str, other_langs: list[str], as_script: bool,
+                        other_names: dict[str, dict[str, list[str]]] | None = None) -> None:
+    """Split the merged index per language; `other_names` gives each language's aliases by anchor."""
     merged = site_dir / "search" / "search_index.json"
     if not merged.is_file():
         return
     indexes = split_index(json.loads(merged.read_text(encoding="utf-8")), default_lang, other_langs)
     for lang, index in indexes.items():
+        index = add_other_names(index, (other_names or {}).get(lang, {}))
         if lang == "zh":
             index = refine_index(index)
         folder = site_dir / "search" if lang == default_lang else site_dir / lang / "search"
@@ -83,8 +104,7 @@ def write_split_indexes(site_dir: Path, default_lang: str, other_langs: list[str
 
 
 HAN_WORD = re.compile(r"^[\u4e00-\u9fff]{3,}$")
-WORKER_BUG = "for(let o=s+1;o<t.length;o++)t.slice(s,o)in e"
-WORKER_FIX = "for(let o=s+1;o<=t.length;o++)t.slice(s,o)in e"
+HAN_RUN = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]+")
 
 
 ZWSP = "\u200b"
@@ -163,15 +183,3 @@ def defer_index(site_dir: Path) -> bool:
             done = True
     return done
 
-
-def patch_worker(site_dir: Path) -> bool:
-    """Let Material's query splitting keep the last word of a Chinese query; False if the worker changed."""
-    workers = sorted((site_dir / "assets" / "javascripts" / "workers").glob("search.*.min.js"))
-    patched = False
-    for worker in workers:
-        code = worker.read_text(encoding="utf-8")
-        if WORKER_BUG in code:
-            worker.write_text(code.replace(WORKER_BUG, WORKER_FIX), encoding="utf-8")
-            patched = True
-        patched = patched or WORKER_FIX in code
-    return patched

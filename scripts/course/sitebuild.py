@@ -24,6 +24,7 @@ import tempfile
 from pathlib import Path
 from urllib.parse import urlsplit
 
+from .edition import DOWNLOAD_DIR, DOWNLOAD_ENV
 from .precompress import precompress
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -84,16 +85,39 @@ def swap_into_place(fresh: Path, target: Path) -> None:
         os.replace(fresh, target)
 
 
-def build_into(target: Path, root: Path = ROOT, env: dict[str, str] | None = None, compress: bool = False) -> int:
-    """Strict build into a temporary folder beside `target`, then the swap; the old site survives any failure."""
+def ship_download(site: Path, archive: Path) -> None:
+    """Copy the offline zip (and its SHA256SUMS, when beside it) into the site's download folder."""
+    folder = site / DOWNLOAD_DIR
+    folder.mkdir(parents=True, exist_ok=True)
+    shutil.copy2(archive, folder / archive.name)
+    sums = archive.with_name("SHA256SUMS")
+    if sums.is_file():
+        shutil.copy2(sums, folder / sums.name)
+
+
+def build_into(target: Path, root: Path = ROOT, env: dict[str, str] | None = None, compress: bool = False,
+               download: Path | None = None) -> int:
+    """Strict build into a temporary folder beside `target`, then the swap; the old site survives any failure.
+
+    With `download` (the offline zip), the pages link to it and the zip is shipped in the site; without,
+    no page links to a download."""
     target = target.resolve()
     target.parent.mkdir(parents=True, exist_ok=True)
+    if download is not None and not download.is_file():
+        print(f"{download}: no such file (run `make offline` first)", file=sys.stderr)
+        return 1
+    env = {**(env or build_env())}
+    env.pop(DOWNLOAD_ENV, None)
+    if download is not None:
+        env[DOWNLOAD_ENV] = download.name
     work = Path(tempfile.mkdtemp(prefix=f".{target.name}.new-", dir=target.parent))
     try:
         result = strict_build(work / "site", root, env)
         if result.returncode != 0:
             print(f"build failed: {target.name}/ left as it was", file=sys.stderr)
             return result.returncode or 1
+        if download is not None:
+            ship_download(work / "site", download)
         if compress:
             precompress(work / "site")
         swap_into_place(work / "site", target)
@@ -107,6 +131,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--into", type=Path, default=ROOT / "site", help="the folder the finished site replaces")
     parser.add_argument("--check-only", action="store_true", help="build, then throw the result away (make check)")
     parser.add_argument("--precompress", action="store_true", help="write .gz/.br copies for nginx's *_static")
+    parser.add_argument("--download", type=Path, help="the offline zip to ship in download/ and link from every page")
     args = parser.parse_args(argv)
     problem = site_url_problem(os.environ.get("SITE_URL"))
     if problem:
@@ -116,7 +141,7 @@ def main(argv: list[str] | None = None) -> int:
         with tempfile.TemporaryDirectory(prefix="check-", dir=ROOT / "build" if (ROOT / "build").is_dir() else None) \
                 as work:
             return strict_build(Path(work) / "site").returncode
-    code = build_into(args.into, compress=args.precompress)
+    code = build_into(args.into, compress=args.precompress, download=args.download)
     if code == 0:
         print(f"{args.into}/ is ready")
     return code

@@ -9,6 +9,7 @@ from collections.abc import Iterator
 import pytest
 from playwright.sync_api import Page, expect
 
+from scripts.course.search_worker import course_worker
 from scripts.course.serving import MissingTool, nginx
 from scripts.course.sitebuild import strict_build
 from tests.browser.helpers import RECORD_VIOLATIONS, search, switch_language
@@ -54,6 +55,9 @@ def test_fingerprinted_assets_are_cached_long_and_compressed(nginx_site: Site) -
     status, headers, _ = fetch(f"{nginx_site.base}/assets/javascripts/{bundle}", **{"Accept-Encoding": "gzip"})
     assert status == 200 and "immutable" in headers["cache-control"] and "max-age=31536000" in headers["cache-control"]
     assert headers.get("content-encoding") == "gzip"
+    worker = course_worker().name  # the course's search worker: a new name whenever its content changes
+    status, headers, _ = fetch(f"{nginx_site.base}/assets/javascripts/workers/{worker}")
+    assert status == 200 and "immutable" in headers["cache-control"]
     status, headers, _ = fetch(f"{nginx_site.base}/search/search_index.json", **{"Accept-Encoding": "br"})
     assert status == 200 and headers.get("content-encoding") in ("br", "gzip")
 
@@ -166,6 +170,8 @@ def test_smoke_under_nginx_search_quiz_language_and_slides(nginx_site: Site, pag
     page.add_init_script(RECORD_VIOLATIONS)
     page.goto(nginx_site.url())
     assert search(page, "文史资料")
+    page.goto(nginx_site.url("guide"))
+    assert search(page, "谁主持政党协商")  # rewritten in the worker, under the policy
     page.goto(nginx_site.url("lectures/lecture-02"))
     first = page.locator("fieldset.quiz-q").first
     for position in (first.get_attribute("data-correct") or "1").split(","):

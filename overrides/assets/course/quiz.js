@@ -4,7 +4,9 @@
 (function () {
   "use strict";
 
-  var PREFIX = "cppcc-course:quiz:";
+  /* Each county edition keeps its progress under its own prefix, named by the page
+     (<meta name="course-storage-prefix">, overrides/main.html); the national one is "cppcc-course:". */
+  var PREFIX = storagePrefix() + "quiz:";
   var SCHEMA = 1; /* the shape of a saved quiz; data of another shape is left where it is */
   var TEXT = {
     zh: {
@@ -33,6 +35,11 @@
       done: function (right, total) { return "Done: " + right + " of " + total + " correct"; }
     }
   };
+
+  function storagePrefix() {
+    var meta = document.querySelector('meta[name="course-storage-prefix"]');
+    return (meta && meta.getAttribute("content")) || "cppcc-course:";
+  }
 
   function text() {
     var lang = (document.documentElement.lang || "zh").slice(0, 2);
@@ -239,11 +246,9 @@
     updateScore();
   }
 
-  /* Counts only this edition's questions: answers kept for other ids are not progress here. */
-  function setupProgress(row, store) {
-    var id = row.getAttribute("data-quiz-id");
+  /* Counts only this edition's questions (`qids`): answers kept for other ids are not progress here. */
+  function quizStatus(store, id, qids) {
     var state = load(store, keyFor(store, id));
-    var qids = (row.getAttribute("data-qids") || "").split(" ").filter(Boolean);
     var total = qids.length;
     var answered = 0, checked = 0, right = 0;
     qids.forEach(function (qid) {
@@ -252,10 +257,21 @@
       if (state.right[qid] && state.checked[qid]) right += 1;
     });
     var status = !answered ? "not-started" : checked === total ? "done" : "in-progress";
-    row.querySelector(".quiz-progress__status").textContent = status === "not-started" ? text().notTaken
-      : status === "done" ? text().done(right, total) : text().inProgress(checked, total);
-    row.setAttribute("data-status", status);
+    return { status: status, answered: answered, checked: checked, right: right, total: total };
   }
+
+  function setupProgress(row, store) {
+    var qids = (row.getAttribute("data-qids") || "").split(" ").filter(Boolean);
+    var found = quizStatus(store, row.getAttribute("data-quiz-id"), qids);
+    row.querySelector(".quiz-progress__status").textContent = found.status === "not-started" ? text().notTaken
+      : found.status === "done" ? text().done(found.right, found.total) : text().inProgress(found.checked, found.total);
+    row.setAttribute("data-status", found.status);
+  }
+
+  /* Read-only access for the progress marks on the home page, outline and menu (progress.js). */
+  window.CourseQuiz = {
+    status: function (id, qids) { return quizStatus(storage(), id, qids); }
+  };
 
   function init() {
     var store = storage();

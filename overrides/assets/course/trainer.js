@@ -1,9 +1,11 @@
-/* Trainer tools on lecture pages: a "trainer view" that shows trainer notes (remembered on this
-   device) and a "present" button (shortcut Shift+P) that loads present.js only when used. */
+/* Trainer tools on lecture pages: a "trainer view" that shows trainer notes and slide summaries
+   (remembered on this device) and a "present" button (shortcut Shift+P; not on phones) that loads
+   present.js only when used. The same page opened with #presenter is the presenter window. */
 (function () {
   "use strict";
 
   var KEY = "cppcc-course:trainer-view";
+  var TABLET = "(min-width: 45em)";  // Material's tablet breakpoint: no presentation on a phone
   var here = document.currentScript ? document.currentScript.src : "";
   var TEXT = {
     zh: { present: "演示", presentHint: "以幻灯片方式演示本讲（Shift+P）", trainer: "培训者视图",
@@ -43,12 +45,17 @@
   }
 
   function present() {
+    if (!window.matchMedia(TABLET).matches) return;
     loadPresenter(function (slides) { slides.start(); });
   }
 
   function init() {
     var article = document.querySelector(".md-content article");
     if (!article || !article.querySelector(".trainer-notes")) return;
+    if (window.location.hash === "#presenter") {
+      loadPresenter(function (slides) { slides.presenter(); });
+      return;
+    }
     setTrainerView(remembered());
     var bar = document.createElement("div");
     bar.className = "trainer-bar";
