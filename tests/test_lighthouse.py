@@ -25,7 +25,8 @@ def report(performance: float, tbt: float, index: float, seo: float = 1.0) -> di
         "categories": {name: {"score": scores[name], "auditRefs": [{"id": audit_ids[name], "weight": 1}]}
                        for name in scores},
         "audits": {"total-blocking-time": {"score": 0.9, "numericValue": tbt}, "color-contrast": {"score": 1},
-                   "errors-in-console": {"score": 1}, "hreflang": {"score": seo}},
+                   "errors-in-console": {"score": 1}, "hreflang": {"score": seo},
+                   "dom-size": {"score": 1, "numericValue": 1234}},
         "environment": {"benchmarkIndex": index},
     }
 
@@ -34,6 +35,7 @@ def test_a_report_gives_the_four_scores_blocking_time_host_rating_and_what_fell_
     scores = parse(report(0.973, 120.5, 2400, seo=0.0))
     assert (scores.performance, scores.accessibility, scores.best_practices, scores.seo) == (97, 100, 100, 0)
     assert scores.blocking_ms == 120.5 and scores.trusted and scores.failed == ("hreflang",)
+    assert scores.dom_nodes == 1234
     assert not parse(report(0.5, 900, 640)).trusted  # Lighthouse's own "slower CPU than expected" line: 1000
 
 

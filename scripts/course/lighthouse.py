@@ -39,6 +39,7 @@ class Scores:
     blocking_ms: float
     benchmark_index: float
     failed: tuple[str, ...] = ()  # audits below full marks outside performance, for the reader
+    dom_nodes: int = 0  # elements on the page (Lighthouse's dom-size audit)
 
     @property
     def trusted(self) -> bool:
@@ -77,7 +78,8 @@ def parse(report: dict[str, object]) -> Scores:
     environment = report.get("environment", {})
     return Scores(score("performance"), score("accessibility"), score("best-practices"), score("seo"),
                   float(audits["total-blocking-time"].get("numericValue", 0)),
-                  float(environment.get("benchmarkIndex", 0) if isinstance(environment, dict) else 0), failed)
+                  float(environment.get("benchmarkIndex", 0) if isinstance(environment, dict) else 0), failed,
+                  int(audits.get("dom-size", {}).get("numericValue", 0)))
 
 
 def audit(url: str) -> Scores:
