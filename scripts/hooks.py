@@ -36,7 +36,8 @@ from scripts.course.local_edition import Edition, load_edition, selected, unknow
 from scripts.course.local_rules import LocalRules  # noqa: E402
 from scripts.course.page_meta import description  # noqa: E402
 from scripts.course.page_toc import drop_entries  # noqa: E402
-from scripts.course.search_index import defer_index, register_terms, write_split_indexes  # noqa: E402
+from scripts.course.search_index import register_terms, write_split_indexes  # noqa: E402
+from scripts.course.search_loading import BundleChanged, course_bundle, install_bundle  # noqa: E402
 from scripts.course.search_worker import WorkerChanged, course_worker, install_worker  # noqa: E402
 from scripts.course.site_files import (  # noqa: E402
     add_lecture_files,
@@ -92,6 +93,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
         config.extra["offline_csp"] = csp_policy(offline=True)
         config.site_url = None  # a copy on disk has no address: no canonical link, alternates or sitemaps
     config.extra["search_worker"] = _worker_names()
+    config.extra["search_bundle"] = _bundle_names()
     config.extra["search_missing"] = {lang: LABELS[lang]["search_missing"] for lang in LABELS}
     return config
 
@@ -103,6 +105,15 @@ def _worker_names() -> dict[str, str]:
     except (WorkerChanged, ValueError) as err:
         raise PluginError(str(err)) from None
     return {"material": worker.material_name, "course": worker.name}
+
+
+def _bundle_names() -> dict[str, str]:
+    """Material's bundle file name and the course's (the index loads when search is opened), for main.html."""
+    try:
+        bundle = course_bundle()
+    except BundleChanged as err:
+        raise PluginError(str(err)) from None
+    return {"material": bundle.material_name, "course": bundle.name}
 
 
 @event_priority(100)  # before the site directory is cleaned: bad content leaves the last site untouched
@@ -193,7 +204,6 @@ def on_post_build(config: MkDocsConfig) -> None:
     if CONTEXT.course is not None:
         write_course_map(Path(config.site_dir), course_map(CONTEXT.course, CONTEXT.lecture_urls))
     install_worker(Path(config.site_dir), course_worker())
-    if not defer_index(Path(config.site_dir)):
-        raise PluginError("Material's bundle has changed: review defer_index in scripts/course/search_index.py")
+    install_bundle(Path(config.site_dir), course_bundle())
     if config.site_url:
         write_sitemaps(Path(config.site_dir), ADDRESSES, config.site_url)

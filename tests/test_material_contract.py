@@ -86,6 +86,13 @@ def test_the_search_config_still_names_its_base_as_main_html_replaces_it() -> No
     assert '"base": base_url,' in block((TEMPLATES / "base.html").read_text("utf-8"), "config")
 
 
+def test_the_scripts_block_names_materials_bundle_as_main_html_replaces_it() -> None:
+    """overrides/main.html loads the course's bundle (scripts/course/search_loading.py) in its place."""
+    scripts = block((TEMPLATES / "base.html").read_text("utf-8"), "scripts")
+    assert scripts.count("assets/javascripts/bundle.") == 1
+    assert f"<script src=\"{{{{ 'assets/javascripts/{BUNDLE.name}' | url }}}}\"></script>" in scripts
+
+
 def test_the_theme_writes_the_inline_scripts_the_policy_allows() -> None:
     assert all(path.is_file() for path in THEME_SCRIPT_SOURCES)
     assert len(theme_script_hashes()) >= 2

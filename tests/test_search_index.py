@@ -4,10 +4,8 @@ from __future__ import annotations
 
 import json
 import re
-import shutil
 from pathlib import Path
 
-import material
 import pytest
 
 from scripts.course.quiz_html import option_texts
@@ -16,7 +14,6 @@ from scripts.course.search_index import (
     ZH_SEPARATOR,
     ZWSP,
     add_other_names,
-    defer_index,
     finest_parts,
     refine_chinese,
     register_terms,
@@ -50,23 +47,6 @@ def test_a_glossary_entrys_other_names_join_its_search_title() -> None:
     ]}
     titles = [d["title"] for d in add_other_names(index, {"term-zhi-tong-che": ["direct channel", "专委会"]})["docs"]]
     assert titles == [f"through train · direct channel · {ZWSP}专委会{ZWSP}", "other"]
-
-
-def test_the_index_waits_for_the_search_box_in_materials_own_bundle_and_a_changed_bundle_is_reported(
-        tmp_path: Path) -> None:
-    folder = tmp_path / "assets" / "javascripts"
-    shutil.copytree(Path(material.__file__).parent / "templates" / "assets" / "javascripts", folder,
-                    ignore=shutil.ignore_patterns("*.map", "lunr", "workers"))
-    bundle = next(folder.glob("bundle.*.min.js"))
-    original = bundle.read_text(encoding="utf-8")
-    assert defer_index(tmp_path)
-    patched = bundle.read_text(encoding="utf-8")
-    assert 'location.protocol!=="file:"),' not in patched and '(!1),' in patched
-    assert '("search.highlight")&&/[?&]h=/.test(location.search)?' in patched
-    assert len(patched) - len(original) == len('&&/[?&]h=/.test(location.search)') - len('location.protocol!=="file:"') + 2
-    assert defer_index(tmp_path) and bundle.read_text(encoding="utf-8") == patched  # a second run changes nothing
-    bundle.write_text("something else", encoding="utf-8")
-    assert not defer_index(tmp_path)
 
 
 def test_chinese_punctuation_separates_words_but_dates_and_decimals_stay_whole() -> None:

@@ -13,13 +13,7 @@
   way jieba's search mode allows; the browser cuts queries against the same
   vocabulary, so 政协委员 is still found as 政协 + 委员.
 - Queries are handled in the browser by the search worker (search_worker.py).
-- When the index loads: Material fetches it on every page view online, and from file:// only when
-  the search box is first opened. `defer_index` makes the online site do what the offline copy
-  does: a page view no longer downloads the index (Chinese: 120 KB brotli, 170 KB gzip), parses
-  it on the main thread, hands it to the worker and has the worker build it (the phone's CPU busy
-  for a second or more during page load); opening the search box starts all that, while the
-  reader types. Material's search highlighting also asked for the index on every page; it now
-  does only on a page opened from a search result (the `h` parameter it highlights).
+- When the index loads (once the search box is first opened): search_loading.py.
 """
 
 from __future__ import annotations
@@ -157,29 +151,4 @@ def refine_index(index: dict[str, Any]) -> dict[str, Any]:
     docs = [{**doc, "title": refine_chinese(doc.get("title", "")), "text": refine_chinese(doc.get("text", ""))}
             for doc in index["docs"]]
     return {**index, "docs": docs}
-
-
-# Material's setupSearchWorker (integrations/search/worker/_/index.ts), minified:
-#   merge(of(location.protocol !== "file:"), watchToggle("search")).pipe(first(active => active), ...)
-BUNDLE_EAGER = re.compile(r'([\w$]+\([\w$]+\()location\.protocol!=="file:"(\),[\w$]+\("search"\)\))')
-BUNDLE_DEFERRED = re.compile(r'[\w$]+\([\w$]+\(!1\),[\w$]+\("search"\)\)')
-# bundle.ts: getComponentElements("content").map(el => feature("search.highlight") ? mountSearchHiglight(...) : EMPTY)
-HIGHLIGHT_EAGER = re.compile(r'(=>[\w$]+\("search\.highlight"\))(\?[\w$]+\([\w$]+,\{index\$:)')
-HIGHLIGHT_ONLY_FROM_RESULTS = r'\1&&/[?&]h=/.test(location.search)\2'
-
-
-def defer_index(site_dir: Path) -> bool:
-    """Load the search index when the search box is first opened, online too; False if the bundle changed."""
-    done = False
-    for bundle in sorted((site_dir / "assets" / "javascripts").glob("bundle.*.min.js")):
-        code = bundle.read_text(encoding="utf-8")
-        if BUNDLE_DEFERRED.search(code):
-            done = True  # patched already
-            continue
-        patched, setup = BUNDLE_EAGER.subn(r"\1!1\2", code)
-        patched, highlight = HIGHLIGHT_EAGER.subn(HIGHLIGHT_ONLY_FROM_RESULTS, patched)
-        if setup == highlight == 1:
-            bundle.write_text(patched, encoding="utf-8")
-            done = True
-    return done
 
