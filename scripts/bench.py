@@ -229,7 +229,7 @@ def lighthouse_figures(base: str) -> list[str]:
     version = json.loads((ROOT / "node_modules" / "lighthouse" / "package.json").read_text("utf-8"))["version"]
     lines = [f"Lighthouse {version}, mobile preset, behind nginx; per page the run with the median performance score "
              f"of {LIGHTHOUSE_RUNS} (target: performance >= 95, the other three 100):",
-             f"  {'page':13s} {'perf':>4s} {'a11y':>4s} {'best':>4s} {'SEO':>4s} {'TBT':>8s} {'DOM':>5s}  runs"]
+             f"  {'page':14s} {'perf':>4s} {'a11y':>4s} {'best':>4s} {'SEO':>4s} {'TBT':>8s} {'DOM':>5s}  runs"]
     pages = [(f"{label} ({lang})", prefix + path) for lang, prefix in (("zh", ""), ("en", "en/"))
              for label, path in PAGE_TYPES]
     for label, path in pages:
@@ -237,7 +237,7 @@ def lighthouse_figures(base: str) -> list[str]:
         ok = scores.performance >= 95 and min(scores.accessibility, scores.best_practices, scores.seo) == 100
         busy = f" ({made - trusted} with the host too busy to count: BenchmarkIndex <= {lighthouse.SLOW_HOST})" \
             if made > trusted else ""
-        lines.append(f"  {label:13s} {scores.performance:4d} {scores.accessibility:4d} {scores.best_practices:4d} "
+        lines.append(f"  {label:14s} {scores.performance:4d} {scores.accessibility:4d} {scores.best_practices:4d} "
                      f"{scores.seo:4d} {scores.blocking_ms:5.0f} ms {scores.dom_nodes:5d}  {made}{busy} "
                      f"{'OK' if ok else 'UNDER'}"
                      + (f"; below 100: {', '.join(scores.failed)}" if scores.failed else ""))
