@@ -133,7 +133,7 @@ WORKER_FACTS = [
     ("case 2:let e=t.data;try{return{type:3,data:de.search(e)}}",
      "message type 2 carries the query as typed (the layer rewrites it); type 3 carries the results"),
     ("self.lunr=", "lunr is global, so the layer can patch its builder and index"),
-    ('.version="2.3.9"', "lunr 2.3.9: the layer's Builder#add is that version's, rewritten"),
+    ('.version="2.3.9"', "lunr 2.3.9: the layer's Builder#add and #createFieldVectors are that version's, rewritten"),
     ('this.metadataWhitelist=["position"]', "positions are the only metadata (the layer keeps them per field)"),
     ('.join("* ")', "Material cuts each Chinese run itself: the layer hands it one word per run"),
     ("this.index.search(e)", "Material searches with Index#search, which the layer replaces"),

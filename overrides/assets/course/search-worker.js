@@ -16,7 +16,7 @@
      thousand times the text (Material's field boost).
    - Speed: lunr's Builder#add with Material's tokenizer folded in (no object per word, positions
      kept as one sequence per field and read back for the results only): the same index, built in
-     about half the time. */
+     about half the time; its field vectors are sorted once, not kept sorted term by term. */
 (function (scope, words) {
   "use strict";
 
@@ -279,9 +279,43 @@
     return results;
   }
 
+  /* lunr 2.3.9's Builder#createFieldVectors, the same scores in the same order of operations; each
+     vector is sorted once instead of kept sorted by one binary search and splice per term. */
+  function createFieldVectors(lunr) {
+    return function () {
+      var fieldVectors = {}, fieldRefs = Object.keys(this.fieldTermFrequencies), idfs = Object.create(null);
+      var scores = new Float64Array(this.termIndex);
+      for (var i = 0; i < fieldRefs.length; i++) {
+        var fieldRef = lunr.FieldRef.fromString(fieldRefs[i]), fieldName = fieldRef.fieldName;
+        var fieldLength = this.fieldLengths[fieldRef], frequencies = this.fieldTermFrequencies[fieldRef];
+        var fieldBoost = this._fields[fieldName].boost || 1, docBoost = this._documents[fieldRef.docRef].boost || 1;
+        var terms = Object.keys(frequencies), order = new Float64Array(terms.length);
+        for (var j = 0; j < terms.length; j++) {
+          var term = terms[j], tf = frequencies[term], posting = this.invertedIndex[term], idf = idfs[term];
+          if (idf === undefined) idf = idfs[term] = lunr.idf(posting, this.documentCount);
+          var score = idf * ((this._k1 + 1) * tf) / (this._k1 * (1 - this._b + this._b *
+                      (fieldLength / this.averageFieldLength[fieldName])) + tf);
+          score *= fieldBoost;
+          score *= docBoost;
+          scores[posting._index] = Math.round(score * 1000) / 1000;
+          order[j] = posting._index;
+        }
+        order.sort();
+        var elements = new Array(order.length * 2);
+        for (var k = 0; k < order.length; k++) {
+          elements[2 * k] = order[k];
+          elements[2 * k + 1] = scores[order[k]];
+        }
+        fieldVectors[fieldRef] = new lunr.Vector(elements);
+      }
+      this.fieldVectors = fieldVectors;
+    };
+  }
+
   function patch(lunr) {
     var builder = lunr.Builder.prototype, build = builder.build, query = lunr.Index.prototype.query;
     builder.add = add(lunr, builder.add);
+    builder.createFieldVectors = createFieldVectors(lunr);
     builder.build = function () {
       state.pipeline = this.pipeline;
       state.index = build.call(this);
