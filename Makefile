@@ -3,6 +3,7 @@ PYTHON ?= python3.11
 VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
+NODE_STAMP := node_modules/.installed
 export NO_MKDOCS_2_WARNING := 1
 export PYTHONDONTWRITEBYTECODE := 1
 # A county's edition: `make offline EDITION=example-county` (editions/NAME/); empty: the national edition.
@@ -15,14 +16,15 @@ help:
 	@echo "make serve    set up, build and serve the site on http://127.0.0.1:8000 (live reload)"
 	@echo "make test     set up (incl. Debian chromium) and run the whole test suite"
 	@echo "make check    strict build + content checks (fast)"
-	@echo "make build    build the online site into site/ (+ .gz/.br copies) and build/nginx.conf"
+	@echo "make build    build the online site into site/ (+ .gz/.br copies) and build/nginx.conf;"
+	@echo "              SITE_URL=https://... gives canonical links, hreflang alternates and sitemaps"
 	@echo "make offline  build the offline zip into dist/"
 	@echo "make publish  the offline and decks zips, then the site with both in site/download/ (linked from every page; make build has no link)"
 	@echo "make pdf      the whole course as PDF per language, and the answer key (dist/)"
 	@echo "make slides   an editable deck (.pptx) and a one-page handout (PDF) per lecture and language, and their zip (dist/)"
 	@echo "              add EDITION=NAME to check, build, offline, publish, pdf or slides a county's edition (editions/NAME/)"
 	@echo "make nginx-conf  the same as make build (which always writes build/nginx.conf for the site it built)"
-	@echo "make bench    print build, size and weight figures"
+	@echo "make bench    print build, size, weight, speed figures and Lighthouse scores (Node.js for the latter)"
 
 $(STAMP): requirements.txt
 	@command -v $(PYTHON) >/dev/null 2>&1 || { echo "Python 3.11 is needed: install python3.11 (Debian: apt-get install python3.11 python3.11-venv)"; exit 1; }
@@ -53,7 +55,12 @@ test: $(STAMP) system
 	$(BIN)/ruff check scripts tests
 	$(BIN)/python -m pytest
 
-bench: $(STAMP) system
+# Lighthouse for `make bench` only, pinned in package.json/package-lock.json; skipped where npm is missing.
+$(NODE_STAMP): package.json package-lock.json
+	@if command -v npm >/dev/null 2>&1; then npm ci --no-audit --no-fund --loglevel=error && touch $@; \
+	else echo "npm is not installed: make bench prints no Lighthouse scores (Debian: apt-get install nodejs npm)"; fi
+
+bench: $(STAMP) system $(NODE_STAMP)
 	$(BIN)/python -m scripts.bench
 
 lint: $(STAMP)

@@ -15,15 +15,19 @@
   smallest body text used next to the readable floor (28 px at 1080p, scaled), and the summaries;
 - `make slides`: its wall time, the editable decks (.pptx) and one-page handouts (PDF) per language
   (count, total, smallest and largest), and the decks zip next to the offline zip;
-- behind real nginx (deploy/nginx.conf.in): requests per second and p99 latency from a bounded
-  wrk run on loopback, and a throttled mobile profile (1.6 Mbit/s, 150 ms round trip, CPU 4x
-  slower) with first contentful paint, DOMContentLoaded and transferred bytes per page type,
-  next to the 2 s budget.
+- behind real nginx (deploy/nginx.conf.in), with the site built for the address it is served at
+  (SITE_URL, so canonical links, hreflang alternates and sitemaps are as online): requests per
+  second and p99 latency from a bounded wrk run on loopback, a throttled mobile profile (1.6 Mbit/s,
+  150 ms round trip, CPU 4x slower) with first contentful paint, DOMContentLoaded and transferred
+  bytes per page type next to the 2 s budget, and Lighthouse's four scores (mobile preset) per page
+  type (scripts/course/lighthouse.py; skipped with a message where Node.js is missing).
 """
 
 from __future__ import annotations
 
 import gzip
+import json
+import os
 import re
 import shutil
 import statistics
@@ -36,16 +40,18 @@ from pathlib import Path
 
 import markdown
 
+from scripts.course import lighthouse
 from scripts.course.blocks import CourseBlocksExtension, PageContext
 from scripts.course.course import Course, load_course
 from scripts.course.precompress import precompress
-from scripts.course.serving import MissingTool, chromium, http_server, nginx
-from scripts.course.sitebuild import build_env
+from scripts.course.serving import MissingTool, chromium, free_port, http_server, nginx
+from scripts.course.sitebuild import build_env, strict_build
 
 ROOT = Path(__file__).resolve().parents[1]
-ENV = {k: v for k, v in build_env().items() if k != "EDITION"}  # the national edition's figures
+ENV = {k: v for k, v in build_env().items() if k not in ("EDITION", "SITE_URL")}  # the national edition, no address
 EXAMPLE_EDITION = "example-county"
 BUILD_RUNS = 3
+LIGHTHOUSE_RUNS = int(os.environ.get("LIGHTHOUSE_RUNS", "3"))  # per page and language; Lighthouse advises five
 ASSET = re.compile(r'<(?:script[^>]+src|link[^>]+href)="([^"]+\.(?:js|css))"')
 
 
@@ -216,13 +222,48 @@ TIMINGS = """() => {
 }"""
 
 
-def nginx_figures(site: Path, work: Path) -> list[str]:
-    """Load and mobile timing figures with the site served by Debian nginx on loopback."""
+def served_site(work: Path, port: int) -> Path:
+    """The site as `make build SITE_URL=http://127.0.0.1:PORT/` makes it, for nginx on that port."""
+    site = work / "served"
+    result = strict_build(site, ROOT, {**ENV, "SITE_URL": f"http://127.0.0.1:{port}/"})
+    if result.returncode != 0:
+        raise SystemExit("bench: the site does not build with SITE_URL")
+    precompress(site)
+    return site
+
+
+def nginx_figures(work: Path) -> list[str]:
+    """Load, mobile timing and Lighthouse figures with the site served by Debian nginx on loopback."""
+    port = free_port()
+    site = served_site(work, port)
     try:
-        with nginx(site, work / "nginx") as root_url:
-            return _served_figures(root_url + "/")
+        with nginx(site, work / "nginx", port) as root_url:
+            return _served_figures(root_url + "/") + lighthouse_figures(root_url + "/")
     except MissingTool as missing:
         return [f"nginx figures: {missing}"]
+
+
+def lighthouse_figures(base: str) -> list[str]:
+    """Lighthouse's four scores per page type and language, the median of LIGHTHOUSE_RUNS runs each."""
+    why = lighthouse.missing()
+    if why:
+        return [f"Lighthouse: skipped: {why}"]
+    version = json.loads((ROOT / "node_modules" / "lighthouse" / "package.json").read_text("utf-8"))["version"]
+    lines = [f"Lighthouse {version}, mobile preset, behind nginx; per page the run with the median performance score "
+             f"of {LIGHTHOUSE_RUNS} (target: performance >= 95, the other three 100):",
+             f"  {'page':14s} {'perf':>4s} {'a11y':>4s} {'best':>4s} {'SEO':>4s} {'TBT':>8s} {'DOM':>5s}  runs"]
+    pages = [(f"{label} ({lang})", prefix + path) for lang, prefix in (("zh", ""), ("en", "en/"))
+             for label, path in PAGE_TYPES]
+    for label, path in pages:
+        scores, made, trusted = lighthouse.audit_page(base + path, LIGHTHOUSE_RUNS)
+        ok = scores.performance >= 95 and min(scores.accessibility, scores.best_practices, scores.seo) == 100
+        busy = f" ({made - trusted} with the host too busy to count: BenchmarkIndex <= {lighthouse.SLOW_HOST})" \
+            if made > trusted else ""
+        lines.append(f"  {label:14s} {scores.performance:4d} {scores.accessibility:4d} {scores.best_practices:4d} "
+                     f"{scores.seo:4d} {scores.blocking_ms:5.0f} ms {scores.dom_nodes:5d}  {made}{busy} "
+                     f"{'OK' if ok else 'UNDER'}"
+                     + (f"; below 100: {', '.join(scores.failed)}" if scores.failed else ""))
+    return lines
 
 
 def _served_figures(base: str) -> list[str]:
@@ -319,9 +360,9 @@ def main() -> int:
             print(line)
         for line in deck_figures(work, zip_path):
             print(line)
-        precompress(site)
-        for line in nginx_figures(site, work):
-            print(line)
+        print("building the site for nginx (SITE_URL set) ...", flush=True)
+        for line in nginx_figures(work):
+            print(line, flush=True)
     return 0
 
 

@@ -35,7 +35,10 @@ from scripts.course.labels import LABELS, label  # noqa: E402
 from scripts.course.language_switch import alternate_links  # noqa: E402
 from scripts.course.local_edition import Edition, load_edition, selected, unknown  # noqa: E402
 from scripts.course.local_rules import LocalRules  # noqa: E402
+from scripts.course.page_meta import description  # noqa: E402
+from scripts.course.page_toc import drop_entries  # noqa: E402
 from scripts.course.search_index import register_terms, write_split_indexes  # noqa: E402
+from scripts.course.search_loading import BundleChanged, course_bundle, install_bundle  # noqa: E402
 from scripts.course.search_worker import WorkerChanged, course_worker, install_worker  # noqa: E402
 from scripts.course.site_files import (  # noqa: E402
     add_lecture_files,
@@ -43,8 +46,10 @@ from scripts.course.site_files import (  # noqa: E402
     not_found_page,
     read_lecture_source,
 )
+from scripts.course.sitemaps import PageAddresses, head_links, page_addresses, write_sitemaps  # noqa: E402
 
 CONTEXT = PageContext()
+ADDRESSES: list[PageAddresses] = []  # every page of every language, for the sitemaps written after the build
 OFFLINE_SHIM = "assets/vendor/iframe-worker/shim.js"
 
 
@@ -85,9 +90,12 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     config.extra["edition"] = edition(ROOT, _offline(config), county, os.environ.get(DOWNLOAD_ENV))
     if _offline(config) and OFFLINE_SHIM not in config.extra.get("polyfills", []):
         config.extra["polyfills"] = [*config.extra.get("polyfills", []), OFFLINE_SHIM]
+    config.extra["public_url"] = config.site_url  # the handouts' QR codes lead there, from the offline copy too
     if _offline(config):
         config.extra["offline_csp"] = csp_policy(offline=True)
+        config.site_url = None  # a copy on disk has no address: no canonical link, alternates or sitemaps
     config.extra["search_worker"] = _worker_names()
+    config.extra["search_bundle"] = _bundle_names()
     config.extra["search_missing"] = {lang: LABELS[lang]["search_missing"] for lang in LABELS}
     return config
 
@@ -101,6 +109,15 @@ def _worker_names() -> dict[str, str]:
     return {"material": worker.material_name, "course": worker.name}
 
 
+def _bundle_names() -> dict[str, str]:
+    """Material's bundle file name and the course's (the index loads when search is opened), for main.html."""
+    try:
+        bundle = course_bundle()
+    except BundleChanged as err:
+        raise PluginError(str(err)) from None
+    return {"material": bundle.material_name, "course": bundle.name}
+
+
 @event_priority(100)  # before the site directory is cleaned: bad content leaves the last site untouched
 def on_pre_build(config: MkDocsConfig) -> None:
     i18n = _i18n(config)
@@ -109,6 +126,7 @@ def on_pre_build(config: MkDocsConfig) -> None:
     CONTEXT.course = load_course(ROOT, selected())
     CONTEXT.problems.clear()
     CONTEXT.lecture_urls.clear()
+    ADDRESSES.clear()
     if CONTEXT.course.problems:
         raise PluginError("content check failed:\n" + "\n".join(str(p) for p in CONTEXT.course.problems))
     register_terms(form for term in CONTEXT.course.reference.terms for form in term.forms("zh"))
@@ -145,6 +163,16 @@ def on_page_context(context: dict[str, Any], page: Page, config: MkDocsConfig, n
     current = getattr(config.extra, "alternate", None) or config.extra.get("alternate")
     if current:
         config.extra.alternate = config.extra["alternate"] = alternate_links(page, current)
+    i18n = _i18n(config)
+    addresses = page_addresses(page, config.site_url, getattr(i18n, "default_language", None) or "zh")
+    if addresses:
+        ADDRESSES.append(addresses)
+    context["hreflang_links"] = head_links(addresses)
+    if not page.meta.get("description"):
+        lang = getattr(page.file, "locale", None) or config.theme.get("language", "zh")
+        page.meta["description"] = description(page.content or "", lang, page.meta.get("summary"))
+    if CONTEXT.course is not None:
+        drop_entries(page.toc, {term.anchor for term in CONTEXT.course.reference.terms})
     stem = lecture_stem(page.file.src_uri)
     if stem:
         lang = getattr(page.file, "locale", None) or "zh"
@@ -182,5 +210,8 @@ def on_post_build(config: MkDocsConfig) -> None:
         key_terms = {stem: list(versions["zh"].meta.get(KEY_TERMS) or []) for stem, versions in
                      CONTEXT.course.lectures.items() if "zh" in versions}
         write_handouts(Path(config.site_dir), CONTEXT.lecture_urls, key_terms, terms, config.extra["edition"],
-                       os.environ.get("COURSE_PUBLIC_URL") or config.site_url, config.extra.get("offline_csp"))
+                       config.extra["public_url"], config.extra.get("offline_csp"))
     install_worker(Path(config.site_dir), course_worker())
+    install_bundle(Path(config.site_dir), course_bundle())
+    if config.site_url:
+        write_sitemaps(Path(config.site_dir), ADDRESSES, config.site_url)

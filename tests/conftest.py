@@ -14,11 +14,12 @@ import pytest
 
 from scripts.course.lectures import lecture_paths
 from scripts.course.precompress import precompress
-from scripts.course.serving import MissingTool, chromium, http_server
+from scripts.course.serving import MissingTool, chromium, free_port, http_server
 from scripts.course.sitebuild import build_env, strict_build
 
 ROOT = Path(__file__).resolve().parents[1]
-ENV = {k: v for k, v in build_env().items() if k != "EDITION"}  # the national edition unless a test names one
+# The national edition unless a test names one; the plain builds have no public address (SITE_URL).
+ENV = {k: v for k, v in build_env().items() if k not in ("EDITION", "SITE_URL")}
 
 
 @dataclass(frozen=True)
@@ -84,9 +85,21 @@ def lecture_count() -> int:
     return len(lecture_paths(ROOT))
 
 
-def build_site(dest: Path) -> Path:
+@dataclass(frozen=True)
+class Addressed:
+    """The online site built for its public address (`make build SITE_URL=...`), here a loopback port."""
+
+    root: Path
+    port: int
+
+    @property
+    def url(self) -> str:
+        return f"http://127.0.0.1:{self.port}/"
+
+
+def build_site(dest: Path, site_url: str | None = None) -> Path:
     """The online site exactly as `make build` makes it: strict (warnings fail), with .gz/.br copies."""
-    result = strict_build(dest, ROOT, ENV, echo=False)
+    result = strict_build(dest, ROOT, {**ENV, "SITE_URL": site_url} if site_url else ENV, echo=False)
     if result.returncode != 0:
         pytest.fail(f"the site does not build:\n{result.stderr}")
     precompress(dest)
@@ -96,6 +109,13 @@ def build_site(dest: Path) -> Path:
 @pytest.fixture(scope="session")
 def online_root(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return build_site(tmp_path_factory.mktemp("online") / "site")
+
+
+@pytest.fixture(scope="session")
+def addressed_site(tmp_path_factory: pytest.TempPathFactory) -> Addressed:
+    """Built for http://127.0.0.1:PORT/ with the port kept for the nginx that serves it (tests/browser/test_nginx.py)."""
+    port = free_port()
+    return Addressed(build_site(tmp_path_factory.mktemp("addressed") / "site", f"http://127.0.0.1:{port}/"), port)
 
 
 @pytest.fixture(scope="session")

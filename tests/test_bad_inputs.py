@@ -158,13 +158,36 @@ CASES: dict[str, tuple[Callable[[Path], None], list[str]]] = {
         lambda root: edit(lecture(root), "## 2 { #more }", '<iframe src="https://example.org"></iframe>\n\n## 2 { #more }'),
         ["lectures/lecture-01.md:24: an embedded <iframe> element is not allowed in content: pages are text; "
          "ask a developer for an interactive feature"]),
+    "a lecture summary on two lines": (
+        lambda root: both_summaries(root, "|\n  第一行\n  第二行", "One line"),
+        ["lectures/lecture-01.md:7: front matter: summary is one line; write it without line breaks"]),
+    "a lecture summary wider than a search result": (
+        lambda root: both_summaries(root, "政协" * 45, "One line"),
+        ["lectures/lecture-01.md:7: front matter: summary is 180 columns wide, more than a search result shows "
+         "(160; a Chinese character takes 2): shorten it"]),
+    "a lecture summary that is a list": (
+        lambda root: both_summaries(root, "[甲, 乙]", "One line"),
+        ["lectures/lecture-01.md:7: front matter: summary is one line of text (or leave it out)"]),
+    "a lecture summary in one language only": (
+        lambda root: edit(lecture(root), "last_reviewed:", "summary: 一句话概括本讲。\nlast_reviewed:"),
+        ["lectures/lecture-01.en.md:2: front matter: no summary, but lecture-01.md has one: "
+         "give both languages a summary or neither"]),
 }
+
+
+def both_summaries(root: Path, zh: str, en: str) -> None:
+    edit(lecture(root), "last_reviewed:", f"summary: {zh}\nlast_reviewed:")
+    edit(root / "lectures" / "lecture-01.en.md", "last_reviewed:", f"summary: {en}\nlast_reviewed:")
 
 
 @pytest.mark.parametrize("case", sorted(CASES))
 def test_each_bad_input_gets_one_clear_located_message(tmp_path: Path, case: str) -> None:
     change, expected = CASES[case]
     assert problems_after(tmp_path, change) == expected
+
+
+def test_a_one_line_summary_in_both_languages_is_accepted(tmp_path: Path) -> None:
+    assert problems_after(tmp_path, lambda root: both_summaries(root, "本讲讲怎样写提案。", "How to write a proposal.")) == []
 
 
 def test_a_byte_order_mark_is_accepted(tmp_path: Path) -> None:

@@ -76,6 +76,20 @@ def test_make_build_replaces_the_site_whole_with_compressed_copies(project: Path
     assert sorted(p.name for p in project.iterdir() if p.name.startswith(".site")) == []
 
 
+def test_make_build_with_site_url_gives_absolute_links_and_a_sitemap_and_a_bad_one_stops_it(project: Path) -> None:
+    result = make(project, "build", "SITE_URL=course.example.org")
+    assert result.returncode != 0 and "Traceback" not in result.stderr
+    assert "SITE_URL must be the site's public address, starting with https://" in result.stderr
+    assert not (project / "site").exists()
+    result = make(project, "build", "SITE_URL=https://course.example.org/")
+    assert result.returncode == 0, result.stderr
+    home = (project / "site" / "index.html").read_text(encoding="utf-8")
+    assert '<link rel="canonical" href="https://course.example.org/">' in home
+    assert '<link rel="alternate" href="https://course.example.org/en/" hreflang="en">' in home
+    assert "<loc>https://course.example.org/en/lectures/lecture-04/</loc>" in (
+        project / "site" / "sitemap.xml").read_text(encoding="utf-8")
+
+
 def test_a_missing_translation_stops_the_check(project: Path) -> None:
     (project / "docs" / "guide.en.md").unlink()
     result = make(project, "check")

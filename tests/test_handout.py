@@ -6,7 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from scripts.course.course import load_course
-from scripts.course.handout import handout_link, qr_svg, read_lecture_page
+from scripts.course.handout import HandoutParts, handout_html, handout_link, qr_svg, read_lecture_page
 from tests.quizdata import write_project
 
 GLOSSARY = """\
@@ -87,3 +87,19 @@ def test_the_handout_takes_key_points_and_the_checklist_without_trainer_notes() 
     assert parts.tool_title == "首次全体会议清单"
     assert "读报告" in parts.tool and "会前" in parts.tool and "说明文字" not in parts.tool and "不要" not in parts.tool
     assert qr_svg("https://example.org/lectures/lecture-04/").startswith("<svg")
+
+
+EDITION = {"titles": {"zh": "政协委员履职培训课程", "en": "CPPCC Members' Training Course"}, "offline": True,
+           "version": "0.2.0", "date": "2026-11-29"}
+PARTS = HandoutParts("第四讲　题目", "<ul><li>要点</li></ul>", "", "")
+
+
+def test_the_qr_code_leads_to_the_lecture_online_when_the_site_has_an_address() -> None:
+    page = handout_html(PARTS, [], "en", EDITION, "https://course.example.org/", "lecture-04", "h.css", None)
+    assert "<svg" in page and "https://course.example.org/en/lectures/lecture-04/" in page
+    assert "Offline edition 0.2.0" in page
+
+
+def test_without_an_address_the_handout_has_no_code_that_leads_nowhere() -> None:
+    page = handout_html(PARTS, [], "zh", EDITION, None, "lecture-04", "h.css", None)
+    assert "<svg" not in page and "扫码" not in page and "离线版 0.2.0" in page

@@ -47,18 +47,50 @@ def test_the_scope_script_differs_from_materials_only_in_where_the_scope_comes_f
         upstream_scope, "new URL(\"../..\",document.querySelector('link[href*=\"assets/stylesheets/main.\"]').href)")
 
 
-def test_site_meta_is_materials_without_hreflang_links_and_with_the_offline_policy() -> None:
+def test_site_meta_is_materials_with_the_offline_policy_escaped_description_and_absolute_alternates() -> None:
     theirs = block((TEMPLATES / "base.html").read_text("utf-8"), "site_meta")
     ours = block((ROOT / "overrides" / "main.html").read_text("utf-8"), "site_meta")
     alternates = re.search(r"{% if config.extra.alternate is iterable %}.*?{% endif %} ", theirs)
     assert alternates, "Material's hreflang loop moved: review overrides/main.html site_meta"
+    description = '<meta name="description" content="{{ page.meta.description }}">'
+    assert description in theirs, "Material's description line changed: review overrides/main.html site_meta"
     offline = re.match(r"({%- if config.extra.offline_csp %}.*?{%- endif %}) ", ours)
     assert offline, "the offline policy must come first in <head>"
-    assert ours[offline.end():] == theirs.replace(alternates.group(0), "")
+    ours_alternates = ('{% for alt in hreflang_links | d([]) %} <link rel="alternate" href="{{ alt.href }}" '
+                       'hreflang="{{ alt.lang }}"> {% endfor %} ')
+    assert ours[offline.end():] == theirs.replace(alternates.group(0), ours_alternates).replace(
+        description, description.replace("description }}", "description | e }}"))
+
+
+def test_the_language_menu_is_materials_with_a_target_so_materials_sitemap_handler_leaves_it_alone() -> None:
+    theirs = (TEMPLATES / "partials" / "alternate.html").read_text("utf-8")
+    ours = (ROOT / "overrides" / "partials" / "alternate.html").read_text("utf-8")
+    body = theirs[theirs.index("-#}") + 3:].lstrip("\n")
+    assert 'class="md-select__link">' in body
+    assert ours[ours.index("-#}") + 3:].lstrip("\n") == body.replace(
+        'class="md-select__link">', 'class="md-select__link" target="_self">')
+
+
+def test_materials_script_fetches_a_sitemap_next_to_each_alternate_and_skips_links_with_a_target() -> None:
+    """What scripts/course/sitemaps.py and overrides/partials/alternate.html are built around."""
+    bundle = next((TEMPLATES / "assets" / "javascripts").glob("bundle.*.min.js")).read_text("utf-8")
+    handler = re.search(r'function \w+\(\{document\$:\w+\}\)\{let \w+=new Map;\w+\.pipe\(\w+\(\(\)=>'
+                        r'\w+\("link\[rel=alternate\]"\)\).*?\}\)\)\.subscribe', bundle)
+    assert handler, f"Material {VERSION and VERSION.group(1)} changed how it reads link[rel=alternate]"
+    assert re.search(r'let \w+=\w+\.target\.closest\("a"\);if\(\w+&&!\w+\.target\)', handler.group(0))
+    assert re.search(r'function \w+\(\w+\)\{return \w+\(new URL\("sitemap\.xml",\w+\)\)', bundle)
+    assert (ROOT / "overrides" / "sitemap.xml").read_text("utf-8").strip().startswith("{#-")  # renders empty
 
 
 def test_the_search_config_still_names_its_base_as_main_html_replaces_it() -> None:
     assert '"base": base_url,' in block((TEMPLATES / "base.html").read_text("utf-8"), "config")
+
+
+def test_the_scripts_block_names_materials_bundle_as_main_html_replaces_it() -> None:
+    """overrides/main.html loads the course's bundle (scripts/course/search_loading.py) in its place."""
+    scripts = block((TEMPLATES / "base.html").read_text("utf-8"), "scripts")
+    assert scripts.count("assets/javascripts/bundle.") == 1
+    assert f"<script src=\"{{{{ 'assets/javascripts/{BUNDLE.name}' | url }}}}\"></script>" in scripts
 
 
 def test_the_theme_writes_the_inline_scripts_the_policy_allows() -> None:

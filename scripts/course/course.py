@@ -19,6 +19,7 @@ from .handout import check_key_terms
 from .lectures import DEFAULT_LANG, LANGS, PLAN_SECTION, Lecture, NoteBlock, load_lectures
 from .local_edition import Edition, load_edition
 from .local_rules import LocalRules, check_local_markers, load_local_rules
+from .page_meta import WIDTH, width
 from .problems import Problem
 from .quizzes import Quiz, load_quiz_file
 from .reference import Pages, Reference, load_reference
@@ -34,6 +35,7 @@ EN_WORDS_PER_HAN = 0.4  # below this the English is a summary, not a translation
 MIN_QUESTIONS_FINAL = 10
 NO_SUMMARY = ("objectives", "quiz")  # shown as they are: the title slide and the questions
 REQUIRED_META = ("id", "number", "title", "teaching_minutes", "stage", "last_reviewed")
+OPTIONAL_META = ("summary",)  # one line for search results and link previews; without it, #why's first sentence
 
 
 @dataclass
@@ -183,7 +185,22 @@ def _check_meta(stem: str, lecture: Lecture) -> list[Problem]:
     if "last_reviewed" in meta and not isinstance(meta["last_reviewed"], dt.date):
         problems.append(Problem(lecture.path, meta.line_of("last_reviewed"),
                                 "front matter: last_reviewed is a date (YYYY-MM-DD)"))
+    if "summary" in meta:
+        problems.extend(_check_summary(lecture))
     return problems
+
+
+def _check_summary(lecture: Lecture) -> list[Problem]:
+    """The optional one-line summary: the page's description in search results and link previews."""
+    summary, line = lecture.meta["summary"], lecture.meta.line_of("summary")
+    if not isinstance(summary, str) or not summary.strip():
+        return [Problem(lecture.path, line, "front matter: summary is one line of text (or leave it out)")]
+    if "\n" in summary.strip():
+        return [Problem(lecture.path, line, "front matter: summary is one line; write it without line breaks")]
+    if width(summary.strip()) > WIDTH:
+        return [Problem(lecture.path, line, f"front matter: summary is {width(summary.strip())} columns wide, "
+                        f"more than a search result shows ({WIDTH}; a Chinese character takes 2): shorten it")]
+    return []
 
 
 def _check_skeleton(lecture: Lecture, course: Course) -> list[Problem]:
@@ -317,6 +334,11 @@ def check_lecture(stem: str, versions: dict[str, Lecture], course: Course) -> li
         for key in ("id", "number", "stage", "teaching_minutes"):
             if zh.meta.get(key) != en.meta.get(key):
                 problems.append(Problem(en.path, en.meta.line_of(key), f"front matter: {key} differs from the Chinese version"))
+        for key in OPTIONAL_META:
+            if (key in zh.meta) != (key in en.meta):
+                has, lacks = (zh, en) if key in zh.meta else (en, zh)
+                problems.append(Problem(lacks.path, lacks.meta.line or 1, f"front matter: no {key}, but "
+                                        f"{Path(has.path).name} has one: give both languages a {key} or neither"))
         zh_anchors = [h.anchor for h in zh.sections()]
         en_sections = en.sections()
         en_anchors = [h.anchor for h in en_sections]

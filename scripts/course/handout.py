@@ -160,8 +160,9 @@ def _term_name(term: Term, lang: str) -> str:
 def handout_html(parts: HandoutParts, terms: list[Term], lang: str, edition: dict, public_url: str | None,
                  stem: str, css_href: str, csp: str | None) -> str:
     address = f"{public_url.rstrip('/')}/{online_path(stem, lang)}" if public_url else None
-    qr = qr_svg(address or f"{edition['titles'][lang]} · {parts.title}")
-    where = html.escape(address) if address else html.escape(label(lang, "handout_no_address"))
+    online = (f'<div class="handout__qr">{qr_svg(address)}</div><div class="handout__where">'
+              f'<p>{html.escape(label(lang, "handout_online"))}</p><p class="handout__url">{html.escape(address)}</p>'
+              if address else '<div class="handout__where">')  # no address: no code that leads nowhere
     term_items = "".join(f"<dt>{_term_name(t, lang)}</dt><dd>{html.escape(t.definition[lang])}</dd>" for t in terms)
     tool = (f'<section class="handout__tool"><h2>{html.escape(parts.tool_title)}</h2>{parts.tool}</section>'
             if parts.tool else "")
@@ -184,8 +185,7 @@ def handout_html(parts: HandoutParts, terms: list[Term], lang: str, edition: dic
 <section class="handout__terms"><h2>{html.escape(label(lang, "handout_terms"))}</h2><dl>{term_items}</dl></section>
 {tool}
 <footer class="handout__foot">
-<div class="handout__qr">{qr}</div>
-<div class="handout__where"><p>{html.escape(label(lang, "handout_online"))}</p><p class="handout__url">{where}</p>
+{online}
 <p class="handout__stamp">{stamp}</p></div>
 </footer>
 </body>

@@ -62,7 +62,6 @@ LABELS: dict[str, dict[str, str]] = {
         "handout_points": "要点回顾",
         "handout_terms": "三个关键术语",
         "handout_online": "扫码在线学习本讲：",
-        "handout_no_address": "（本版本未配置在线地址：二维码内是课程和本讲的名称）",
     },
     "en": {
         "trainer": "Trainer notes",
@@ -125,8 +124,6 @@ LABELS: dict[str, dict[str, str]] = {
         "handout_points": "Key points",
         "handout_terms": "Three key terms",
         "handout_online": "Scan to study this lecture online:",
-        "handout_no_address": ("(no online address is configured for this edition: the code holds the course's and "
-                               "the lecture's names)"),
     },
 }
 

@@ -27,7 +27,6 @@ from .local_rules import LocalRules
 from .sitebuild import build_env, strict_build
 
 ROOT = Path(__file__).resolve().parents[2]
-DROP = ("sitemap.xml", "sitemap.xml.gz")  # useless from disk, and the .gz embeds a build time
 HOW_TO_OPEN = """{title_zh}（离线版） {version}，{date}
 
 打开方法：解压后，双击最上层的 index.html（或本文件夹中的 index.html），即可在
@@ -81,12 +80,10 @@ def build_offline_site(dest: Path, stamp: int) -> bool:
     """Strict build for file://; False (with the warnings printed) when the build fails."""
     if dest.exists():
         shutil.rmtree(dest)
-    result = strict_build(dest, ROOT, build_env(OFFLINE="true", SOURCE_DATE_EPOCH=str(stamp)))
-    if result.returncode != 0:
-        return False
-    for name in DROP:
-        (dest / name).unlink(missing_ok=True)
-    return True
+    env = build_env(OFFLINE="true", SOURCE_DATE_EPOCH=str(stamp))
+    # SITE_URL stays: the copy's pages have no address (scripts/hooks.py), its handouts' QR codes lead online
+    result = strict_build(dest, ROOT, env)
+    return result.returncode == 0  # no sitemap.xml: the offline build has no address (scripts/course/sitemaps.py)
 
 
 def write_entries(entries: list[tuple[str, bytes]], target: Path, stamp: int) -> None:

@@ -100,9 +100,9 @@ def render_glossary(parent: etree.Element, terms: list[Term], lang: str, href_to
         add(wrapper, "h2", letter, id=f"initial-{letter.lower()}")
         entries = add(wrapper, "div", class_="glossary__entries")
         for term in items:
-            # One heading per term: each entry is its own search result and link target.
-            name = term.term if lang == "zh" else term.en
-            head = add(entries, "h3", id=term.anchor, class_="glossary__head", data_toc_label=name)
+            # One heading per term: each entry is its own search result and link target (not listed in the
+            # table of contents: scripts/course/page_toc.py). No wrapper around the paragraphs: fewer nodes.
+            head = add(entries, "h3", id=term.anchor, class_="glossary__head")
             parts = [(term.term, "glossary__term", "zh"), (term.pinyin, "glossary__pinyin", ""),
                      (term.en, "glossary__en", "en")] if lang == "zh" else [
                      (term.en, "glossary__term", "en"), (term.term, "glossary__zh", "zh"),
@@ -110,16 +110,14 @@ def render_glossary(parent: etree.Element, terms: list[Term], lang: str, href_to
             for text, css, part_lang in parts:
                 span = add(head, "span", text, class_=css, **({"lang": part_lang} if part_lang != lang and part_lang else {}))
                 span.tail = " "  # so the heading reads "term pinyin English" in search results
-            body = add(entries, "div", class_="glossary__body")
-            add(body, "p", term.definition[lang])
+            add(entries, "p", term.definition[lang])
             aliases = term.aliases if lang == "zh" else term.en_aliases
             if aliases:
-                add(body, "p", label(lang, "aliases") + ("、" if lang == "zh" else ", ").join(aliases),
+                add(entries, "p", label(lang, "aliases") + ("、" if lang == "zh" else ", ").join(aliases),
                     class_="glossary__aliases")
-            meta = add(body, "p", class_="glossary__meta")
-            add(meta, "span", label(lang, "source") + term.source)
-            if term.see:
-                add(meta, "span", " · ")
+            source = label(lang, "source") + term.source
+            meta = add(entries, "p", source + " · " if term.see else source, class_="glossary__meta")
+            if term.see:  # text around the one link, no wrapper elements: 139 entries, so every node counts
                 add(meta, "a", label(lang, "see"), href=href_to(term.see))  # type: ignore[operator]
     return wrapper
 

@@ -13,6 +13,7 @@
   way jieba's search mode allows; the browser cuts queries against the same
   vocabulary, so 政协委员 is still found as 政协 + 委员.
 - Queries are handled in the browser by the search worker (search_worker.py).
+- When the index loads (once the search box is first opened): search_loading.py.
 """
 
 from __future__ import annotations
@@ -150,3 +151,4 @@ def refine_index(index: dict[str, Any]) -> dict[str, Any]:
     docs = [{**doc, "title": refine_chinese(doc.get("title", "")), "text": refine_chinese(doc.get("text", ""))}
             for doc in index["docs"]]
     return {**index, "docs": docs}
+

@@ -80,14 +80,17 @@ def wait_for_port(port: int, process: subprocess.Popen[bytes], seconds: float = 
 
 
 @contextmanager
-def nginx(site: Path, runtime: Path) -> Iterator[str]:
-    """Debian nginx serving `site` with deploy/nginx.conf.in on a free loopback port; yields the base URL."""
+def nginx(site: Path, runtime: Path, port: int | None = None) -> Iterator[str]:
+    """Debian nginx serving `site` with deploy/nginx.conf.in on loopback; yields the base URL.
+
+    `port` is for a site built for its address (SITE_URL=http://127.0.0.1:PORT/); a free one otherwise.
+    """
     from .deploy import render  # deploy reads the theme's templates; only needed here
 
     if not Path(NGINX).exists():
         raise MissingTool("nginx is missing: run `make system` (installs Debian nginx)")
     runtime.mkdir(parents=True, exist_ok=True)
-    port = free_port()
+    port = port or free_port()
     conf = runtime / "nginx.conf"
     conf.write_text(render(site, f"127.0.0.1:{port}", runtime, user="root" if os.geteuid() == 0 else None),
                     encoding="utf-8")

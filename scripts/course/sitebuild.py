@@ -22,6 +22,7 @@ import subprocess
 import sys
 import tempfile
 from pathlib import Path
+from urllib.parse import urlsplit
 
 from .edition import DOWNLOAD_DIR, DOWNLOAD_ENV
 from .precompress import precompress
@@ -45,6 +46,17 @@ def strict_build(dest: Path, root: Path = ROOT, env: dict[str, str] | None = Non
     if echo and result.stderr.strip():
         print(result.stderr, file=sys.stderr)
     return result
+
+
+def site_url_problem(value: str | None) -> str | None:
+    """What is wrong with SITE_URL (the public address the site is built for), or None."""
+    if not value:
+        return None
+    parts = urlsplit(value)
+    if parts.scheme not in ("http", "https") or not parts.netloc or parts.query or parts.fragment:
+        return (f"SITE_URL must be the site's public address, starting with https:// (or http://), "
+                f"e.g. SITE_URL=https://course.example.org/ ; got {value!r}")
+    return None
 
 
 def _exchange(a: Path, b: Path) -> bool:
@@ -127,6 +139,10 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--download", type=Path, help="the offline zip to ship in download/ and link from every page")
     parser.add_argument("--ship", type=Path, action="append", help="another file for download/ (the decks zip)")
     args = parser.parse_args(argv)
+    problem = site_url_problem(os.environ.get("SITE_URL"))
+    if problem:
+        print(problem, file=sys.stderr)
+        return 2
     if args.check_only:
         with tempfile.TemporaryDirectory(prefix="check-", dir=ROOT / "build" if (ROOT / "build").is_dir() else None) \
                 as work:

@@ -5,7 +5,6 @@ from __future__ import annotations
 import shutil
 import urllib.request
 from collections.abc import Iterator
-from pathlib import Path
 
 import pytest
 from playwright.sync_api import Page, expect
@@ -14,14 +13,16 @@ from scripts.course.search_worker import course_worker
 from scripts.course.serving import MissingTool, nginx
 from scripts.course.sitebuild import strict_build
 from tests.browser.helpers import RECORD_VIOLATIONS, search, switch_language
-from tests.conftest import ENV, ROOT, Site, Watch, lecture_count, open_page
+from tests.conftest import ENV, ROOT, Addressed, Site, Watch, lecture_count, open_page
 
 
 @pytest.fixture(scope="module")
-def nginx_site(online_root: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator[Site]:
+def nginx_site(addressed_site: Addressed, tmp_path_factory: pytest.TempPathFactory) -> Iterator[Site]:
+    """The site as published: built for its address (SITE_URL), behind nginx at that address."""
     try:
-        with nginx(online_root, tmp_path_factory.mktemp("nginx")) as base:
-            yield Site("online", online_root, base)
+        with nginx(addressed_site.root, tmp_path_factory.mktemp("nginx"), addressed_site.port) as base:
+            assert base + "/" == addressed_site.url
+            yield Site("online", addressed_site.root, base)
     except MissingTool as missing:
         pytest.fail(str(missing))
 
@@ -70,21 +71,30 @@ def test_not_found_pages_per_language_and_no_listings(nginx_site: Site) -> None:
     assert status in (403, 404) and b"Index of" not in body
 
 
-def test_every_page_loads_without_csp_violations_failed_or_third_party_requests(nginx_site: Site, browser: object) -> None:
+def test_every_page_loads_with_a_clean_console_and_every_request_answered(nginx_site: Site, browser: object) -> None:
+    """No CSP violation, console message, failed or third-party request on any page; the sitemaps Material
+    fetches next to each hreflang alternate all exist."""
     watch = Watch([], [])
     page = open_page(browser, watch)
     page.add_init_script(RECORD_VIOLATIONS)
     messages: list[str] = []
     failed: list[str] = []
-    page.on("console", lambda message: messages.append(message.text) if "Content Security Policy" in message.text else None)
-    page.on("response", lambda response: failed.append(f"{response.status} {response.url}") if response.status >= 400 else None)
+    sitemaps: dict[str, list[int]] = {}
+    current = [""]
+    page.on("console", lambda message: messages.append(f"{current[0]}: {message.type}: {message.text}")
+            if message.type in ("error", "warning") else None)
+    page.on("requestfailed", lambda request: failed.append(f"{current[0]}: {request.url} {request.failure}"))
+    page.on("response", lambda response: (
+        failed.append(f"{current[0]}: {response.status} {response.url}") if response.status >= 400 else None,
+        sitemaps.setdefault(current[0], []).append(response.status) if response.url.endswith("/sitemap.xml") else None))
     violations, foreign = {}, {}
     pages = nginx_site.pages()
     assert len(pages) >= 2 * (lecture_count() + 5)
     for path in pages:
+        current[0] = path
         watch.requests.clear()
         page.goto(nginx_site.url(path))
-        page.wait_for_load_state("load")
+        page.wait_for_load_state("networkidle")
         found = page.evaluate("window.__cspViolations")
         if found:
             violations[path] = found
@@ -94,6 +104,23 @@ def test_every_page_loads_without_csp_violations_failed_or_third_party_requests(
     page.context.close()
     assert violations == {} and foreign == {} and messages == [] and watch.errors == []
     assert failed == []
+    assert sorted(sitemaps) == sorted(pages) and all(len(s) >= 2 and set(s) == {200} for s in sitemaps.values())
+
+
+@pytest.mark.parametrize("path", ["lectures/lecture-04", "reference/glossary", ""])
+def test_the_language_menu_goes_straight_to_the_twin_page_with_sitemaps_loaded(
+        nginx_site: Site, page: Page, path: str) -> None:
+    """Material takes over clicks into an alternate whose sitemap it loaded; the menu's links must not redirect."""
+    answers: list[str] = []
+    page.on("response", lambda response: answers.append(f"{response.status} {response.url}"))
+    page.goto(nginx_site.url(path))
+    page.wait_for_load_state("networkidle")
+    assert any(a.endswith("/sitemap.xml") and a.startswith("200") for a in answers)
+    for lang, twin in (("en", ("en/" + path).rstrip("/")), ("zh", path)):
+        answers.clear()
+        switch_language(page, lang)
+        assert page.url == nginx_site.url(twin)
+        assert [a for a in answers if not a.startswith("200")] == []
 
 
 def test_pages_go_out_precompressed_as_written_at_build_time(nginx_site: Site) -> None:

@@ -67,33 +67,58 @@ def test_phone_screen_has_no_sideways_scrolling(site: Site, browser: object, wat
     assert overflow <= 0
 
 
-def test_every_offline_page_loads_without_leaving_the_disk_missing_files_or_script_errors(offline_site: Site,
-                                                                                         browser: object) -> None:
-    # Online, every page is opened behind nginx by test_nginx.py (which also watches for CSP violations).
+def test_every_offline_page_loads_without_leaving_the_disk_missing_files_or_console_errors(offline_site: Site,
+                                                                                          browser: object) -> None:
+    """From disk: no console error or warning, no missing file, no request for a sitemap (the copy has no
+    address, so nothing points Material at one), nothing outside the copy. Online, every page is opened
+    behind nginx with its address by test_nginx.py; without an address, below."""
     site = offline_site
     pages = site.pages()
     assert len(pages) >= 2 * (lecture_count() + 5)
     watch = Watch([], [])
     page = open_page(browser, watch)
     page.add_init_script(RECORD_VIOLATIONS)
+    console: list[str] = []
+    current = [""]
+    page.on("console", lambda message: console.append(f"{current[0]}: {message.type}: {message.text}")
+            if message.type in ("error", "warning") else None)
     foreign: dict[str, list[str]] = {}
     violations: dict[str, list[str]] = {}
     failed: list[str] = []  # a missing file (what online answers 404); a favicon cut off by the next page is not
-    page.on("requestfailed", lambda request: failed.append(request.url)
+    page.on("requestfailed", lambda request: failed.append(f"{current[0]}: {request.url}")
             if "ERR_FILE_NOT_FOUND" in (request.failure or "") else None)
     for path in pages:
+        current[0] = path
         watch.requests.clear()
         page.goto(site.url(path))
         page.wait_for_load_state("load")
-        outside = [url for url in watch.requests if not site.own(url)]
+        outside = [url for url in watch.requests if not site.own(url) or "sitemap" in url]
         if outside:
             foreign[path] = outside
         found = page.evaluate("window.__cspViolations")
         if found:
             violations[path] = found
     page.context.close()
-    assert foreign == {} and violations == {} and failed == []
+    assert foreign == {} and violations == {} and console == [] and failed == []
     assert watch.errors == []
+
+
+@pytest.mark.parametrize("path", ["", "lectures/lecture-04", "procedures/proposals", "reference/glossary",
+                                  "en/reference/faq"])
+def test_searching_and_reading_a_glossary_mark_keep_the_console_clean(site: Site, page: Page, path: str) -> None:
+    console: list[str] = []
+    failed: list[str] = []
+    page.on("console", lambda message: console.append(f"{message.type}: {message.text}")
+            if message.type in ("error", "warning") else None)
+    page.on("requestfailed", lambda request: failed.append(request.url))
+    page.goto(site.url(path))
+    assert search(page, "proposal" if path.startswith("en/") else "提案")
+    page.keyboard.press("Escape")
+    marks = page.locator("article a.gloss")
+    if marks.count():
+        marks.first.click()
+        expect(page.locator(".gloss-tip")).to_be_visible()
+    assert console == [] and failed == []
 
 
 def test_the_offline_copy_carries_its_policy_and_search_runs_under_it(offline_site: Site, page: Page) -> None:
@@ -105,3 +130,21 @@ def test_the_offline_copy_carries_its_policy_and_search_runs_under_it(offline_si
     assert "default-src 'self'" in policy and "object-src 'none'" in policy and "unsafe-inline" not in policy
     assert search(page, "提案")
     assert page.evaluate("window.__cspViolations") == [] and blocked == []
+
+
+def test_the_search_index_loads_when_search_is_first_opened_not_with_every_page(site: Site, page: Page,
+                                                                                 watch: Watch) -> None:
+    page.goto(site.url("lectures/lecture-04"))
+    page.goto(site.url("reference/glossary"))
+    page.wait_for_load_state("networkidle") if site.kind == "online" else page.wait_for_load_state("load")
+    assert [url for url in watch.requests if "search_index" in url] == []
+    assert search(page, "提案")
+    assert [url for url in watch.requests if "search_index" in url]
+
+
+def test_a_page_opened_from_a_search_result_highlights_the_words_searched(site: Site, page: Page) -> None:
+    page.goto(site.url())
+    results = search(page, "提案")
+    target = next(href for href in results if "h=%" in href and "#" not in href)  # a whole page, words to mark
+    page.locator(f'.md-search-result__item > a[href="{target}"]').click()
+    expect(page.locator("article mark").first).to_have_text("提案")
