@@ -209,8 +209,9 @@ def on_post_build(config: MkDocsConfig) -> None:
         write_course_map(Path(config.site_dir), course_map(CONTEXT.course, CONTEXT.lecture_urls))
         key_terms = {stem: list(versions["zh"].meta.get(KEY_TERMS) or []) for stem, versions in
                      CONTEXT.course.lectures.items() if "zh" in versions}
-        write_handouts(Path(config.site_dir), CONTEXT.lecture_urls, key_terms, terms, config.extra["edition"],
-                       config.extra["public_url"], config.extra.get("offline_csp"))
+        ADDRESSES.extend(write_handouts(Path(config.site_dir), CONTEXT.lecture_urls, key_terms, terms,
+                                        config.extra["edition"], config.extra["public_url"],
+                                        config.extra.get("offline_csp"), config.site_url, default))
     install_worker(Path(config.site_dir), course_worker())
     install_bundle(Path(config.site_dir), course_bundle())
     if config.site_url:

@@ -15,6 +15,7 @@ import html
 import re
 from dataclasses import dataclass
 from pathlib import Path
+from urllib.parse import urljoin
 
 import lxml.html
 import segno
@@ -24,6 +25,7 @@ from .labels import label
 from .lectures import Lecture
 from .problems import Problem
 from .reference import Term
+from .sitemaps import X_DEFAULT, PageAddresses
 
 KEY_TERMS = "key_terms"
 COUNT = 3
@@ -73,6 +75,7 @@ class HandoutParts:
     key_points: str  # HTML
     tool_title: str
     tool: str  # HTML, or "" when the lecture has no checklist or template
+    description: str = ""  # the lecture page's own one-line description
 
 
 def _plain(node: etree._Element) -> str:
@@ -130,7 +133,8 @@ def read_lecture_page(page_html: str, lang: str) -> HandoutParts:
             if node.tag in ("ul", "ol", "table") or bold_lead:
                 parts.append(_plain(node))
         tool = "".join(parts)
-    return HandoutParts(title, "".join(points), tool_title, tool)
+    described = root.xpath('//meta[@name="description"]/@content')
+    return HandoutParts(title, "".join(points), tool_title, tool, described[0] if described else "")
 
 
 def qr_svg(text: str) -> str:
@@ -158,7 +162,7 @@ def _term_name(term: Term, lang: str) -> str:
 
 
 def handout_html(parts: HandoutParts, terms: list[Term], lang: str, edition: dict, public_url: str | None,
-                 stem: str, css_href: str, csp: str | None) -> str:
+                 stem: str, css_href: str, csp: str | None, links: PageAddresses | None = None) -> str:
     address = f"{public_url.rstrip('/')}/{online_path(stem, lang)}" if public_url else None
     online = (f'<div class="handout__qr">{qr_svg(address)}</div><div class="handout__where">'
               f'<p>{html.escape(label(lang, "handout_online"))}</p><p class="handout__url">{html.escape(address)}</p>'
@@ -167,6 +171,14 @@ def handout_html(parts: HandoutParts, terms: list[Term], lang: str, edition: dic
     tool = (f'<section class="handout__tool"><h2>{html.escape(parts.tool_title)}</h2>{parts.tool}</section>'
             if parts.tool else "")
     policy = f'<meta http-equiv="Content-Security-Policy" content="{html.escape(csp)}">\n' if csp else ""
+    root = css_href.removesuffix("assets/course/handout.css")
+    head = f'<link rel="icon" href="{root}assets/images/favicon.png">\n'
+    if parts.description:
+        head += f'<meta name="description" content="{html.escape(parts.description)}">\n'
+    if links is not None:  # online, with an address: as every page of the site
+        head += f'<link rel="canonical" href="{html.escape(dict(links.links)[lang])}">\n'
+        head += "".join(f'<link rel="alternate" hreflang="{code}" href="{html.escape(href)}">\n'
+                        for code, href in links.links)
     stamp = html.escape(stamp_text(edition, lang))
     return f"""<!doctype html>
 <html lang="{lang}">
@@ -174,7 +186,7 @@ def handout_html(parts: HandoutParts, terms: list[Term], lang: str, edition: dic
 <meta charset="utf-8">
 {policy}<meta name="viewport" content="width=device-width,initial-scale=1">
 <title>{html.escape(label(lang, "handout"))} · {html.escape(parts.title)}</title>
-<link rel="stylesheet" href="{css_href}">
+{head}<link rel="stylesheet" href="{css_href}">
 </head>
 <body class="handout">
 <header class="handout__head">
@@ -209,10 +221,21 @@ def handout_link(page_url: str, stem: str, lang: str) -> str:
     return "../" * depth + (f"{FOLDER}/{stem}/" if page_url.endswith("/") else f"{FOLDER}/{stem}.html")
 
 
+def handout_addresses(stem: str, langs: list[str], default: str, site_url: str) -> dict[str, PageAddresses]:
+    """Each language's handout of a lecture with its twins' absolute addresses (x-default: the default language)."""
+    urls = {lang: f"{'' if lang == default else lang + '/'}{FOLDER}/{stem}/" for lang in langs}
+    ordered = sorted(urls, key=lambda lang: (lang != default, lang))
+    links = (*((lang, urljoin(site_url, urls[lang])) for lang in ordered), (X_DEFAULT, urljoin(site_url, urls[default])))
+    return {lang: PageAddresses(urls[lang], links) for lang in langs}
+
+
 def write_handouts(site: Path, lecture_urls: dict[tuple[str, str], str], key_terms: dict[str, list[str]],
-                   terms: list[Term], edition: dict, public_url: str | None, csp: str | None) -> list[Path]:
-    """One handout per lecture page built; returns the files written."""
+                   terms: list[Term], edition: dict, public_url: str | None, csp: str | None,
+                   site_url: str | None = None, default: str = "zh") -> list[PageAddresses]:
+    """One handout per lecture page built; returns their addresses for the sitemaps when the site has one
+    (`site_url`: the online build; the offline copy's handouts have no address of their own)."""
     written = []
+    langs = sorted({lang for lang, _ in lecture_urls})
     for (lang, stem), url in sorted(lecture_urls.items()):
         source = page_file(site, url)
         if not source.is_file():
@@ -221,8 +244,10 @@ def write_handouts(site: Path, lecture_urls: dict[tuple[str, str], str], key_ter
         rel = handout_path(stem, lang, url.endswith("/"))
         target = site / rel
         css = "../" * rel.count("/") + "assets/course/handout.css"
+        links = handout_addresses(stem, langs, default, site_url)[lang] if site_url else None
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_text(handout_html(parts, find_terms(key_terms.get(stem, []), terms), lang, edition, public_url,
-                                       stem, css, csp), encoding="utf-8")
-        written.append(target)
+                                       stem, css, csp, links), encoding="utf-8")
+        if links is not None:
+            written.append(links)
     return written
