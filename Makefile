@@ -9,6 +9,8 @@ export PYTHONDONTWRITEBYTECODE := 1
 # A county's edition: `make offline EDITION=example-county` (editions/NAME/); empty: the national edition.
 EDITION ?=
 export EDITION
+# `make test` runs the test files on this many processes (pytest-xdist; a file's tests stay together).
+TEST_WORKERS ?= 2
 
 .PHONY: help serve test check build offline publish pdf slides nginx-conf bench lint system lock clean
 
@@ -53,7 +55,7 @@ offline: $(STAMP)
 
 test: $(STAMP) system
 	$(BIN)/ruff check scripts tests
-	$(BIN)/python -m pytest
+	$(BIN)/python -m pytest -n $(TEST_WORKERS) --dist loadfile
 
 # Lighthouse for `make bench` only, pinned in package.json/package-lock.json; skipped where npm is missing.
 $(NODE_STAMP): package.json package-lock.json
