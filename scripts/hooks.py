@@ -22,7 +22,7 @@ from scripts.course.blocks import CourseBlocksExtension, PageContext  # noqa: E4
 from scripts.course.course import load_course  # noqa: E402
 from scripts.course.course_map import course_map, lecture_stem, write_course_map  # noqa: E402
 from scripts.course.csp import policy as csp_policy  # noqa: E402
-from scripts.course.edition import DOWNLOAD_ENV, edition  # noqa: E402
+from scripts.course.edition import DECKS_ENV, DOWNLOAD_ENV, edition  # noqa: E402
 from scripts.course.edition_site import (  # noqa: E402
     add_edition_files,
     add_edition_to_nav,
@@ -87,7 +87,8 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
         name_the_site(county, _i18n(config))
         if config.nav is not None:
             add_edition_to_nav(config.nav, county)
-    config.extra["edition"] = edition(ROOT, _offline(config), county, os.environ.get(DOWNLOAD_ENV))
+    config.extra["edition"] = edition(ROOT, _offline(config), county, os.environ.get(DOWNLOAD_ENV),
+                                      os.environ.get(DECKS_ENV))
     if _offline(config) and OFFLINE_SHIM not in config.extra.get("polyfills", []):
         config.extra["polyfills"] = [*config.extra.get("polyfills", []), OFFLINE_SHIM]
     config.extra["public_url"] = config.site_url  # the handouts' QR codes lead there, from the offline copy too

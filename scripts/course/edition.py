@@ -14,6 +14,7 @@ from .local_html import title
 
 NAME = "cppcc-course"
 DOWNLOAD_ENV = "COURSE_DOWNLOAD"  # the zip's file name, set by `sitebuild --download` for the build it runs
+DECKS_ENV = "COURSE_DECKS"  # the decks zip's file name, set by `sitebuild --ship` beside the offline zip
 DOWNLOAD_DIR = "download"
 
 
@@ -47,16 +48,19 @@ def slides_zip_name(root: Path, edition_id: str | None = None) -> str:
     return f"{folder_name(root, edition_id)}-slides.zip"
 
 
-def edition(root: Path, offline: bool, county: Edition | None = None, download: str | None = None) -> dict[str, object]:
+def edition(root: Path, offline: bool, county: Edition | None = None, download: str | None = None,
+            decks: str | None = None) -> dict[str, object]:
     """Version, date and kind of this build, and which committee it is for. Online pages link to the
     offline zip only when the build ships it (`make publish` names it in COURSE_DOWNLOAD and copies it
-    into download/): a plain `make build` has no zip, so its pages have no link that would answer 404.
+    into download/): a plain `make build` has no zip, so its pages have no link that would answer 404. The
+    same holds for the decks zip (`decks`, shipped beside it by `make publish`).
     `id`, `committee`, `titles` and `storage_prefix` tell templates, scripts and other outputs (print,
     handouts) which committee the build is for."""
     stamp = commit_time(root) or int(time.time())
     edition_id = county.id if county else None
     return {"version": version(root), "date": time.strftime("%Y-%m-%d", time.gmtime(stamp)), "offline": offline,
             "download": f"{DOWNLOAD_DIR}/{download}" if download and not offline else None,
+            "decks": f"{DOWNLOAD_DIR}/{decks}" if decks and download and not offline else None,
             "id": edition_id or NATIONAL, "committee": dict(county.committee) if county else None,
             "example": bool(county and county.example), "titles": {lang: title(county, lang) for lang in LANGS},
             "storage_prefix": storage_prefix(edition_id)}

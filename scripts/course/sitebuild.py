@@ -24,7 +24,7 @@ import tempfile
 from pathlib import Path
 from urllib.parse import urlsplit
 
-from .edition import DOWNLOAD_DIR, DOWNLOAD_ENV
+from .edition import DECKS_ENV, DOWNLOAD_DIR, DOWNLOAD_ENV
 from .precompress import precompress
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -113,8 +113,12 @@ def build_into(target: Path, root: Path = ROOT, env: dict[str, str] | None = Non
             return 1
     env = {**(env or build_env())}
     env.pop(DOWNLOAD_ENV, None)
+    env.pop(DECKS_ENV, None)
     if download is not None:
         env[DOWNLOAD_ENV] = download.name
+        decks = [path for path in ship or [] if path.name.endswith("-slides.zip")]
+        if decks:
+            env[DECKS_ENV] = decks[0].name
     work = Path(tempfile.mkdtemp(prefix=f".{target.name}.new-", dir=target.parent))
     try:
         result = strict_build(work / "site", root, env)

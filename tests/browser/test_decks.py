@@ -175,6 +175,10 @@ def test_publish_ships_the_decks_zip_beside_the_offline_zip(slides_dist: Path, o
     assert (shipped / offline_zip.name).is_file()
     assert decks.stat().st_size > offline_zip.stat().st_size / 10  # the decks are their own zip, not in the offline one
     assert not any(name.endswith(".pptx") for name in zipfile.ZipFile(offline_zip).namelist())
+    footer = (tmp_path / "site" / "en" / "lectures" / "lecture-04" / "index.html").read_text(encoding="utf-8")
+    link = re.search(r'<a href="([^"]+)" download>Download slide decks and handouts', footer)
+    assert link and (tmp_path / "site" / "en" / "lectures" / "lecture-04" / link.group(1)).resolve() == \
+        (shipped / decks.name).resolve()  # every page of the published site links to the decks zip
 
 
 def test_an_unknown_lecture_is_refused_with_a_message(tmp_path: Path) -> None:
