@@ -209,11 +209,12 @@ def test_printed_pages_carry_the_edition_name(edition_offline: Site, offline_sit
 
 def test_the_online_edition_links_to_its_own_zip(edition_online: Site, page: Page) -> None:
     page.goto(edition_online.url(LECTURE))
-    link = page.locator(".course-edition a[download]")
-    href = link.get_attribute("href") or ""
-    assert re.search(rf"download/{re.escape(ZIP)}$", href), href
-    response = page.request.get(link.evaluate("a => a.href"))
-    assert response.status == 200 and response.body()[:2] == b"PK"
+    for name, file in (("下载离线版", ZIP), ("下载课件和讲义（PPT、A4）", ZIP.removesuffix(".zip") + "-slides.zip")):
+        link = page.locator(".course-edition").get_by_role("link", name=name)
+        href = link.get_attribute("href") or ""
+        assert re.search(rf"download/{re.escape(file)}$", href), href
+        response = page.request.get(link.evaluate("a => a.href"))
+        assert response.status == 200 and response.body()[:2] == b"PK"
     prefix = page.locator('meta[name="course-storage-prefix"]').get_attribute("content")
     assert prefix == "cppcc-course:example-county:"
 

@@ -6,12 +6,14 @@ page's contents one tap away."""
 from __future__ import annotations
 
 import json
+import math
 import re
 from pathlib import Path
 
 import pytest
 from playwright.sync_api import Page, expect
 
+from scripts.course.slide_fit import FLOOR_PX_AT_1080
 from tests.conftest import Site, Watch, lecture_count, open_page
 
 PHONE = {"viewport": {"width": 390, "height": 844}, "is_mobile": True, "has_touch": True}
@@ -111,7 +113,9 @@ def test_print_and_slides_follow_the_chosen_size(online_site: Site, page: Page) 
     page.emulate_media(media="screen")
     page.locator(".trainer-bar__present").click()
     expect(page.locator(".present__slide")).to_be_visible()  # present.js loads on first use
-    floor = int(page.locator(".present").get_attribute("data-floor") or 0)
+    height = page.viewport_size["height"]
+    floor = math.ceil(FLOOR_PX_AT_1080 * height / 1080 - 0.01)  # present.js's readable floor at this screen height
+    expect(page.locator(".present")).to_have_attribute("data-floor", str(floor))  # once the slides are laid out
     page.keyboard.press("Escape")
     page.get_by_role("button", name="放大字号").click()
     page.get_by_role("button", name="放大字号").click()  # step 3: 1.25 times
@@ -121,7 +125,8 @@ def test_print_and_slides_follow_the_chosen_size(online_site: Site, page: Page) 
     page.locator(".trainer-bar__present").click()
     expect(page.locator(".present__slide")).to_be_visible()
     # Slides are fitted to the screen: the readable floor they may shrink to rises with the chosen size.
-    assert int(page.locator(".present").get_attribute("data-floor") or 0) == pytest.approx(floor * 1.25, abs=1)
+    raised = math.ceil(FLOOR_PX_AT_1080 * 1.25 * height / 1080 - 0.01)
+    expect(page.locator(".present")).to_have_attribute("data-floor", str(raised))
 
 
 # --- glossary tooltips -------------------------------------------------------------------------------
