@@ -24,6 +24,8 @@ from pathlib import Path
 
 import material
 
+from .search_worker import replace_material_script
+
 MATERIAL_SCRIPTS = Path(material.__file__).parent / "templates" / "assets" / "javascripts"
 SITE_SCRIPTS = "assets/javascripts"
 # Material's setupSearchWorker (integrations/search/worker/_/index.ts), minified:
@@ -74,10 +76,4 @@ def course_bundle() -> Bundle:
 
 def install_bundle(site_dir: Path, bundle: Bundle) -> Path:
     """Write the course's bundle into a built site; Material's own (and its source map) go."""
-    folder = site_dir / SITE_SCRIPTS
-    folder.mkdir(parents=True, exist_ok=True)
-    target = folder / bundle.name
-    target.write_text(bundle.code, encoding="utf-8")
-    for stale in (folder / bundle.material_name, folder / f"{bundle.material_name}.map"):
-        stale.unlink(missing_ok=True)
-    return target
+    return replace_material_script(site_dir / SITE_SCRIPTS, bundle.name, bundle.code, bundle.material_name)

@@ -107,14 +107,20 @@ def course_worker() -> Worker:
     return build_worker(worker.read_text(encoding="utf-8"), words, LAYER_FILE.read_text(encoding="utf-8"), worker.name)
 
 
+def replace_material_script(folder: Path, name: str, code: str, material_name: str) -> Path:
+    """Write a changed copy of one of Material's scripts under its own name into `folder`; Material's file and
+    its source map (which no longer matches) go, so no page can load the unchanged one."""
+    folder.mkdir(parents=True, exist_ok=True)
+    target = folder / name
+    target.write_text(code, encoding="utf-8")
+    for stale in (folder / material_name, folder / f"{material_name}.map"):
+        stale.unlink(missing_ok=True)
+    return target
+
+
 def install_worker(site_dir: Path, worker: Worker) -> Path:
     """Write the course's worker into a built site; Material's own (and its stale source map) go."""
-    folder = site_dir / SITE_WORKERS
-    folder.mkdir(parents=True, exist_ok=True)
-    target = folder / worker.name
-    target.write_text(worker.code, encoding="utf-8")
-    for stale in (folder / worker.material_name, folder / f"{worker.material_name}.map"):
-        stale.unlink(missing_ok=True)
+    target = replace_material_script(site_dir / SITE_WORKERS, worker.name, worker.code, worker.material_name)
     layer_copy = site_dir / "assets" / "course" / LAYER_FILE.name  # only meaningful inside the worker
     layer_copy.unlink(missing_ok=True)
     return target
