@@ -134,13 +134,14 @@ WORKER_FACTS = [
      "message type 2 carries the query as typed (the layer rewrites it); type 3 carries the results"),
     ("self.lunr=", "lunr is global, so the layer can patch its builder and index"),
     ('.version="2.3.9"', "lunr 2.3.9: the layer's Builder#add and #createFieldVectors are that version's, rewritten"),
-    ('this.metadataWhitelist=["position"]', "positions are the only metadata (the layer keeps them per field)"),
+    ('this.metadataWhitelist=["position"]', "positions are the only metadata (the layer finds them for results)"),
     ('.join("* ")', "Material cuts each Chinese run itself: the layer hands it one word per run"),
     ("this.index.search(e)", "Material searches with Index#search, which the layer replaces"),
     ("score:a*(1+K(g,2))", "Material multiplies scores by at most 5 afterwards; the layer's tiers (1e7 apart) survive it"),
     ('.split("/worker")', "offline, the worker finds lunr's language files from its own folder: ours stays in workers/"),
     ("this.add(o,{boost:o.boost})", "a page's search boost (front matter of the home pages) reaches lunr"),
-    # Material's tokenizer, which the layer's Builder#add folds in (internal/tokenize, extract, split):
+    # Material's tokenizer (internal/tokenize, extract, split), which scripts/course/search_counts.py follows
+    # when it counts the words at build time, and which the layer runs for the sections a search returns:
     ("this.tokenizer=ae", "documents are cut by Material's tokenize"),
     ("lunr.tokenizer.separator=new RegExp(e.separator)", "words are separated by the index's separator, as queries are"),
     ("return t.set(n,lunr.tokenizer.table=[]),r[e]", "each field gets a fresh table of blocks before it is cut"),
@@ -155,6 +156,12 @@ WORKER_FACTS = [
     ('lunr.segmenter="TinySegmenter"in lunr?new lunr.TinySegmenter:void 0',
      "no segmenter for zh or en (the layer falls back to lunr's own add if there is one)"),
 ]
+
+
+def test_the_bundle_hands_the_worker_the_index_config_whole() -> None:
+    """The build's word counts (scripts/course/search_counts.py) travel in the index's config."""
+    assert re.search(r"\(\{config:(\w+),docs:(\w+)\}\)=>\w+\.next\(\{type:0,data:\{config:\1,docs:\2,",
+                     BUNDLE.read_text("utf-8")), f"Material {MATERIAL_VERSION}: the search set-up message changed"
 
 
 @pytest.mark.parametrize(("code", "why"), WORKER_FACTS, ids=[why.split(":")[0][:40] for _, why in WORKER_FACTS])

@@ -27,6 +27,8 @@ from typing import Any
 
 import jieba
 
+from .search_counts import with_counts
+
 # Chinese punctuation (，。、：；“”《》（）…— and the like), but not 〇, which writes the digit zero in dates.
 CJK_PUNCTUATION = (r"\u00b7\u2010-\u2027\u2030-\u205e\u3000-\u3004\u3008-\u3011\u3013-\u301f"
                    r"\uff01-\uff0f\uff1a-\uff20\uff3b-\uff40\uff5b-\uff65")
@@ -89,6 +91,7 @@ def write_split_indexes(site_dir: Path, default_lang: str, other_langs: list[str
         index = add_other_names(index, (other_names or {}).get(lang, {}))
         if lang == "zh":
             index = refine_index(index)
+        index = with_counts(index)
         folder = site_dir / "search" if lang == default_lang else site_dir / lang / "search"
         folder.mkdir(parents=True, exist_ok=True)
         text = json.dumps(index, ensure_ascii=False, separators=(",", ":"))

@@ -85,8 +85,9 @@ def test_partial_matches_follow_and_say_plainly_what_they_lack(site: Site, page:
 
 
 # Builds an index in a worker made from `code` (Material's worker or the course's), with lunr's
-# language files served from memory; once the index is ready, answers lunr queries for `terms` and
-# hands back the tables of text blocks Material highlights results with.
+# language files served from memory; once the index is ready, hands back what lunr scores with (every
+# term's number and sections, every field vector), answers lunr queries for `terms`, and then hands
+# back the tables of text blocks Material highlights results with.
 COMPARE = """async ([code, support, zh, data, terms]) => {
   const harness = `
     self.importScripts = () => { (0, eval)(${JSON.stringify(support)}); (0, eval)(${JSON.stringify(zh)}); };
@@ -101,10 +102,14 @@ COMPARE = """async ([code, support, zh, data, terms]) => {
       ? Object.fromEntries(Object.keys(value).sort().map(k => [k, value[k]])) : value;
     self.postMessage = message => {
       if (message.type !== 1) return post(message);
+      const index = self.built.toJSON();
+      const postings = index.invertedIndex.map(([term, posting]) => [term, posting._index,
+        Object.keys(posting).filter(field => field !== "_index").map(field => [field, Object.keys(posting[field])])]);
+      const empty = tables.filter(rows => rows.length === 0).length;
       const out = ${JSON.stringify(terms)}.map(term => self.built.query(q => {
         q.term(term, {usePipeline: false, wildcard: self.lunr.Query.wildcard.TRAILING});
       }).map(r => [r.ref, r.score, r.matchData.metadata]));
-      post({type: "compared", data: JSON.stringify({out, tables}, sorted)});
+      post({type: "compared", data: JSON.stringify({postings, vectors: index.fieldVectors, empty, out, tables}, sorted)});
     };`;
   const worker = new Worker(URL.createObjectURL(new Blob([code + "\\n" + harness], {type: "text/javascript"})));
   const answer = new Promise(resolve => worker.onmessage = e => e.data.type === "compared" && resolve(e.data.data));
@@ -115,11 +120,17 @@ COMPARE = """async ([code, support, zh, data, terms]) => {
 }"""
 
 
+@pytest.mark.parametrize("counted", [True, False], ids=["counted-by-the-build", "without-counts"])
 @pytest.mark.parametrize("index", ["search/search_index.json", "en/search/search_index.json"])
-def test_the_course_worker_builds_the_index_lunrs_own_builder_builds(online_site: Site, page: Page, index: str) -> None:
-    """Same documents, scores, positions and highlighting tables for a spread of words and prefixes: lunr's
-    builder and Material's tokenizer are folded into one faster step in the course's worker."""
+def test_the_course_worker_builds_the_index_lunrs_own_builder_builds(online_site: Site, page: Page, index: str,
+                                                                    counted: bool) -> None:
+    """Same terms, sections and scores, and the same positions and highlighting tables for a spread of words
+    and prefixes. With the build's word counts the course's worker builds the index without cutting the text,
+    and cuts a section only when a search returns it; without them it leaves the building to lunr."""
     data = json.loads((online_site.root / index).read_text(encoding="utf-8"))
+    assert data["config"]["counted"]["postings"]
+    if not counted:
+        del data["config"]["counted"]
     words = sorted({w.lower() for doc in data["docs"] for w in re.split(data["config"]["separator"],
                     re.sub(r"<[^>]+>", " ", doc["title"] + " " + doc["text"])) if w})
     terms = words[::max(1, len(words) // 150)] + [w[:2] for w in words[::max(1, len(words) // 20)] if len(w) > 2]
@@ -129,9 +140,18 @@ def test_the_course_worker_builds_the_index_lunrs_own_builder_builds(online_site
     theirs, ours = (page.evaluate(COMPARE, [code, support, zh, data, terms])
                     for code in (material_worker().read_text(encoding="utf-8"), course_worker().code))
     theirs, ours = json.loads(theirs), json.loads(ours)
-    assert ours["tables"] == theirs["tables"] and len(ours["tables"]) == 2 * len(data["docs"])
+    assert len(ours["postings"]) > 1000 and ours["postings"] == theirs["postings"]
+    assert ours["vectors"] == theirs["vectors"]
     assert ours["out"] == theirs["out"]
     assert sum(len(hits) for hits in ours["out"]) > len(terms)  # the words were found, not merely absent
+    assert len(ours["tables"]) == len(theirs["tables"]) > len(data["docs"])
+    filled = [i for i, rows in enumerate(ours["tables"]) if rows]
+    assert [ours["tables"][i] for i in filled] == [theirs["tables"][i] for i in filled]
+    if counted:  # no section was cut while building; those the queries returned were cut afterwards
+        assert ours["empty"] == len(ours["tables"]) > theirs["empty"]
+        assert len(data["docs"]) // 2 < len(filled) < len(ours["tables"])
+    else:
+        assert ours["empty"] == theirs["empty"] and ours["tables"] == theirs["tables"]
 
 
 # Sets the course worker up with an index, then rewrites each query as the worker would before searching.

@@ -14,9 +14,10 @@
    - Ranking: a Chinese word found whole counts ten times a longer word that starts with it (委员
      before 委员会); an English word's own forms count more than its root's; a title counts a
      thousand times the text (Material's field boost).
-   - Speed: lunr's Builder#add with Material's tokenizer folded in (no object per word, positions
-     kept as one sequence per field and read back for the results only): the same index, built in
-     about half the time; its field vectors are sorted once, not kept sorted term by term. */
+   - Speed: the site's build counts each section's words (scripts/course/search_counts.py), and
+     lunr's Builder#add takes the counts instead of cutting the text; positions for highlighting are
+     found for the sections a search returns. The same index, built in a fraction of the time; its
+     field vectors are sorted once, not kept sorted term by term. */
 (function (scope, words) {
   "use strict";
 
@@ -30,11 +31,14 @@
   var COMMON = 0.5, RARE = 0.5;     // shares of sections given to question words and to unknown characters
   var HAN = /(\p{sc=Han}+)/u;
   var SYNTAX = /["+:^~*]|(^|\s)-/;  // the reader typed lunr's own syntax: leave the query as it is
+  var DIGITS = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz-_", DIGIT_VALUES = new Int8Array(128);
+  for (var d = 0; d < DIGITS.length; d++) DIGIT_VALUES[DIGITS.charCodeAt(d)] = d;
   var listed = Object.create(null);
   words.forEach(function (word) { listed[word] = true; });
   var NO_METADATA = Object.create(null);  // what a term's posting holds per document: positions are kept apart
-  var state = { lunr: null, index: null, pipeline: null, separator: /\s+/, sequences: Object.create(null),
-                documents: 1, shares: Object.create(null) };
+  var state = { lunr: null, index: null, pipeline: null, separator: /\s+/, documents: 1, shares: Object.create(null),
+                counted: null, added: 0, docs: [], raw: Object.create(null), fields: Object.create(null),
+                sequences: Object.create(null) };
 
   /* The likeliest cut of a Chinese run into words, as jieba cuts text: each piece is weighed by how
      many sections hold it (a question or stop word counts as very common, an unknown character as
@@ -169,73 +173,163 @@
     };
   }
 
-  /* lunr 2.3.9's Builder#add with Material's tokenizer (internal/tokenize and internal/extract)
-     folded in, for Material's one metadata key (position) and a pipeline of stop-word filters and
-     trimmers. Each word is cut, filtered and counted in one pass with no object made per word; the
-     positions are not stored per term and document (tens of thousands of small objects) but once
-     per field, as the sequence of its terms, and `withPositions` reads them back for the results.
-     Material's table of blocks (for highlighting) is written exactly as its tokenizer writes it. */
+  /* A word as the pipeline indexes it, or null for a word it drops (a stop word). */
+  function termOf(text) {
+    if (text in state.raw) return state.raw[text];
+    var token = new state.lunr.Token(text, { position: 0 }), stack = state.pipeline._stack;
+    for (var s = 0; s < stack.length; s++) {
+      token = stack[s](token, 0, null);
+      if (token === undefined || token === null || token === "") return (state.raw[text] = null);
+    }
+    return (state.raw[text] = token.toString());
+  }
+
+  /* A term's posting in the index being built, made the way lunr's Builder#add makes it. */
+  function postingOf(builder, term, fields) {
+    var posting = builder.invertedIndex[term];
+    if (posting === undefined) {
+      posting = builder.invertedIndex[term] = Object.create(null);
+      posting._index = builder.termIndex++;
+      for (var k = 0; k < fields.length; k++) posting[fields[k]] = Object.create(null);
+    }
+    return posting;
+  }
+
+  /* lunr 2.3.9's Builder#add for Material's one metadata key (position) and a pipeline of stop-word
+     filters and trimmers, from the words the site's build counted (scripts/course/search_counts.py)
+     instead of cutting the text: the first section added sets every section's counts up at once
+     (`counts`); each section then only opens its tables. Positions are not stored per term and
+     section (tens of thousands of small objects): `withPositions` finds them for the sections a
+     search returns. Without counts, or with another pipeline, lunr's own Builder#add and Material's
+     tokenizer run. */
   function add(lunr, original) {
-    var token = new lunr.Token("", { position: 0 });
     function simple(pipeline) {
       return pipeline._stack.every(function (fn) { return /^(stopWordFilter|trimmer)(-|$)/.test(fn.label || ""); });
     }
     return function (doc, attributes) {
-      if (this.metadataWhitelist.join() !== "position" || lunr.segmenter !== undefined || !simple(this.pipeline))
-        return original.call(this, doc, attributes);
-      var builder = this, docRef = doc[this._ref], fields = Object.keys(this._fields), stack = this.pipeline._stack;
-      var separator = new RegExp(lunr.tokenizer.separator.source, "g");
+      var builder = this, docRef = doc[this._ref], number = state.added++;
+      if (number === 0 && state.counted !== null && (this.metadataWhitelist.join() !== "position" ||
+          lunr.segmenter !== undefined || !simple(this.pipeline) || state.docs[0] !== doc ||
+          state.counted.fields.join() !== Object.keys(this._fields).join())) state.counted = null;
+      if (state.counted === null) return original.call(this, doc, attributes);
+      if (number === 0) {
+        state.pipeline = this.pipeline;
+        counts(lunr, this);
+      }
       this._documents[docRef] = attributes || {};
       this.documentCount += 1;
-      fields.forEach(function (fieldName) {
+      Object.keys(this._fields).forEach(function (fieldName) {
         var extractor = builder._fields[fieldName].extractor, value = extractor ? extractor(doc) : doc[fieldName];
-        var fieldRef = new lunr.FieldRef(docRef, fieldName).toString(), terms = Object.create(null);
-        var sequence = state.sequences[fieldRef] = [], length = 0;
-        builder.fieldTermFrequencies[fieldRef] = terms;
-        function word(text, position) {
-          token.str = text;
-          token.metadata.position = position;
-          for (var s = 0; s < stack.length; s++) {
-            var kept = stack[s](token, 0, null);
-            if (kept === undefined || kept === null || kept === "") return;
-            token = kept;
-          }
-          var term = token.str, posting = builder.invertedIndex[term];
-          if (posting === undefined) {
-            posting = builder.invertedIndex[term] = Object.create(null);
-            posting._index = builder.termIndex++;
-            for (var k = 0; k < fields.length; k++) posting[fields[k]] = Object.create(null);
-          }
-          if (posting[fieldName][docRef] === undefined) posting[fieldName][docRef] = NO_METADATA;
-          terms[term] = (terms[term] || 0) + 1;
-          sequence.push(posting._index, position);
-          length++;
-        }
-        var inputs = value === undefined ? [] : Array.isArray(value) ? value : [value];
-        inputs.forEach(function (input) {
-          var table = lunr.tokenizer.table, total = table.length;
-          extract(input, function (block, type, start, end) {
-            var row = table[block + total] || (table[block + total] = []);
-            if (type !== TEXT) return row.push(start << 12 | end - start << 2 | type);
-            var section = input.slice(start, end), index = 0, match;
-            separator.lastIndex = 0;
-            do {
-              match = separator.exec(section);
-              var until = match ? match.index : section.length;
-              if (index < until) {
-                row.push(start + index << 12 | until - index << 2 | type);
-                word(section.slice(index, until).toLowerCase(), block + total << 20 | row.length - 1);
-              }
-              if (match) {
-                index = match.index + match[0].length;
-                if (match[0].length === 0) separator.lastIndex = match.index + 1;
-              }
-            } while (match);
-          });
-        });
-        builder.fieldLengths[fieldRef] = length;
+        if (value === undefined) return;
+        state.fields[fieldName + "/" + docRef] = { value: value, table: lunr.tokenizer.table };  // Material's extractor opened it
       });
     };
+  }
+
+  /* Every section's term counts and lengths and every term's posting, as lunr's Builder#add leaves
+     them after the last section: the counts per field are made in the order of the sections, the
+     terms in the order they first occur, and a term several counted words give (English "duty," and
+     "duty") takes its sections in their order. */
+  function counts(lunr, builder) {
+    var counted = state.counted, fields = counted.fields, size = fields.length, fieldRefs = [];
+    var refs = state.docs.map(function (doc) { return doc[builder._ref]; });
+    var frequencies = [], lengths = [], terms = [], words = Object.create(null);
+    for (var section = 0; section < refs.length; section++) {
+      for (var f = 0; f < size; f++) {
+        var fieldRef = new lunr.FieldRef(refs[section], fields[f]).toString();
+        fieldRefs.push(fieldRef);
+        frequencies.push(builder.fieldTermFrequencies[fieldRef] = Object.create(null));
+        lengths.push(0);
+      }
+    }
+    counted.words.forEach(function (word, w) {
+      var term = termOf(word);
+      if (term === null) return;
+      if (words[term] === undefined) terms.push(term), words[term] = [];
+      words[term].push(w);
+    });
+    var posting, term, merged = new Float64Array(lengths.length), touched = [];
+    function add(place, times) {
+      posting[fields[place % size]][refs[(place - place % size) / size]] = NO_METADATA;
+      frequencies[place][term] = (frequencies[place][term] || 0) + times;
+      lengths[place] += times;
+    }
+    function merge(place, times) {
+      if (merged[place] === 0) touched.push(place);
+      merged[place] += times;
+    }
+    for (var t = 0; t < terms.length; t++) {
+      term = terms[t];
+      posting = postingOf(builder, term, fields);
+      var numbers = words[term];
+      if (numbers.length === 1) {
+        eachPlace(counted.postings[numbers[0]], add);
+        continue;
+      }
+      for (var n = 0; n < numbers.length; n++) eachPlace(counted.postings[numbers[n]], merge);
+      touched.sort(function (a, b) { return a - b; });
+      for (var k = 0; k < touched.length; k++) {
+        add(touched[k], merged[touched[k]]);
+        merged[touched[k]] = 0;
+      }
+      touched.length = 0;
+    }
+    for (var p = 0; p < lengths.length; p++) builder.fieldLengths[fieldRefs[p]] = lengths[p];
+  }
+
+  /* Reads one counted word's posting (scripts/course/search_counts.py says how it is written):
+     `visit(place, times)` for each place (section × fields + field) that holds the word, in order. */
+  function eachPlace(posting, visit) {
+    var number = 0, place = -1, waiting = -1;
+    for (var i = 0; i < posting.length; i++) {
+      var digit = DIGIT_VALUES[posting.charCodeAt(i)];
+      number = number * 32 + (digit & 31);
+      if (digit >= 32) continue;
+      if (waiting >= 0) {
+        visit(waiting, number + 2);
+        waiting = -1;
+      } else {
+        place += (number - number % 2) / 2 + 1;
+        if (number % 2) waiting = place;
+        else visit(place, 1);
+      }
+      number = 0;
+    }
+  }
+
+  /* A field's terms in order, as pairs of term number and position (Material's block and span), cut
+     with Material's tokenizer (internal/tokenize and internal/extract) the first time a search returns
+     the section; Material's table of blocks, which it highlights with, is written as its tokenizer
+     writes it. Undefined for a section lunr's own builder added: its positions are in the index. */
+  function sequenceOf(fieldRef) {
+    var sequence = state.sequences[fieldRef], field = state.fields[fieldRef];
+    if (sequence !== undefined || field === undefined) return sequence;
+    var separator = new RegExp(state.lunr.tokenizer.separator.source, "g"), table = field.table;
+    var invertedIndex = state.index.invertedIndex;
+    sequence = state.sequences[fieldRef] = [];
+    (Array.isArray(field.value) ? field.value : [field.value]).forEach(function (input) {
+      var total = table.length;
+      extract(input, function (block, type, start, end) {
+        var row = table[block + total] || (table[block + total] = []);
+        if (type !== TEXT) return row.push(start << 12 | end - start << 2 | type);
+        var section = input.slice(start, end), index = 0, match;
+        separator.lastIndex = 0;
+        do {
+          match = separator.exec(section);
+          var until = match ? match.index : section.length;
+          if (index < until) {
+            row.push(start + index << 12 | until - index << 2 | type);
+            var term = termOf(section.slice(index, until).toLowerCase());
+            if (term !== null) sequence.push(invertedIndex[term]._index, block + total << 20 | row.length - 1);
+          }
+          if (match) {
+            index = match.index + match[0].length;
+            if (match[0].length === 0) separator.lastIndex = match.index + 1;
+          }
+        } while (match);
+      });
+    });
+    return sequence;
   }
 
   /* Material's internal/extract: HTML blocks, and text, opening and closing tags within them. */
@@ -267,8 +361,8 @@
         });
       });
       Object.keys(wanted).forEach(function (field) {
-        var sequence = state.sequences[field + "/" + result.ref], found = Object.create(null);
-        if (sequence === undefined) return;  // built by lunr's own builder: the positions are there
+        var sequence = sequenceOf(field + "/" + result.ref), found = Object.create(null);
+        if (sequence === undefined) return;  // added by lunr's own builder: the positions are there
         for (var i = 0; i < sequence.length; i += 2) {
           var term = wanted[field][sequence[i]];
           if (term !== undefined) (found[term] || (found[term] = [])).push(sequence[i + 1]);
@@ -312,6 +406,15 @@
     };
   }
 
+  /* The build's word counts, when they are there and for the index's fields (else the worker cuts the text). */
+  function countsOf(config) {
+    var counted = config.counted, fields = Object.keys(config.fields || {});
+    if (!counted || !Array.isArray(counted.fields) || counted.fields.join() !== fields.join() ||
+        !Array.isArray(counted.words) || !Array.isArray(counted.postings) ||
+        counted.postings.length !== counted.words.length) return null;
+    return counted;
+  }
+
   function patch(lunr) {
     var builder = lunr.Builder.prototype, build = builder.build, query = lunr.Index.prototype.query;
     builder.add = add(lunr, builder.add);
@@ -334,6 +437,11 @@
       var message = event.data;
       if (message && message.type === SETUP) {
         if (state.lunr === null) patch(scope.lunr);
+        state.counted = countsOf(message.data.config);
+        state.added = 0;
+        state.docs = message.data.docs;
+        state.raw = Object.create(null);
+        state.fields = Object.create(null);
         state.sequences = Object.create(null);
         state.shares = Object.create(null);
         state.documents = Math.max(1, message.data.docs.length);
