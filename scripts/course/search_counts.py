@@ -29,6 +29,7 @@ from collections.abc import Iterator
 from typing import Any
 
 DIGITS = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz-_"  # as the worker reads them
+ANGLE = re.compile("[<>]")
 # What JavaScript's \s matches beyond ASCII (ECMAScript WhiteSpace and LineTerminator).
 JS_SPACE = "\u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000\ufeff"
 
@@ -55,33 +56,35 @@ def python_separator(separator: str) -> re.Pattern[str]:
 def text_spans(value: str) -> Iterator[tuple[int, int]]:
     """The text between HTML tags, as Material's internal/extract finds it (start, end)."""
     start, depth = 0, 0
-    for end, char in enumerate(value):
-        if char == "<" and end > start:
-            yield start, end
-            start = end
-        elif char == ">":
-            if value[start + 1 : start + 2] == "/":
-                depth -= 1
-            elif value[end - 1 : end] != "/":
-                depth += 1
-            start = end + 1
+    for angle in ANGLE.finditer(value):
+        end = angle.start()
+        if angle.group() == "<":
+            if end > start:
+                yield start, end
+                start = end
+            continue
+        if value[start + 1 : start + 2] == "/":
+            depth -= 1
+        elif value[end - 1 : end] != "/":
+            depth += 1
+        start = end + 1
     if len(value) > start:
         yield start, len(value)
 
 
 def words(value: str, separator: re.Pattern[str]) -> Iterator[str]:
-    """The words Material's tokenizer cuts out of one field value, lower case, in order."""
+    """The words Material's tokenizer cuts out of one field value, lower case, in order.
+
+    `finditer` steps over a zero-length match as the tokenizer's loop does (its empty alternative
+    comes last, so no longer match starts where an empty one was found)."""
     for start, end in text_spans(value):
-        section, index, at = value[start:end], 0, 0
-        while True:
-            match = separator.search(section, at)
-            until = match.start() if match else len(section)
-            if index < until:
-                yield section[index:until].lower()
-            if match is None:
-                break
+        section, index = value[start:end], 0
+        for match in separator.finditer(section):
+            if index < match.start():
+                yield section[index : match.start()].lower()
             index = match.end()
-            at = match.end() if match.end() > match.start() else match.start() + 1
+        if index < len(section):
+            yield section[index:].lower()
 
 
 def field_values(doc: dict[str, Any], field: str) -> list[str]:
