@@ -6,6 +6,8 @@ checks the whole index built from these counts against lunr's own; these tests p
 
 from __future__ import annotations
 
+import pytest
+
 from scripts.course.search_counts import DIGITS, encoded, encoded_posting, python_separator, text_spans, with_counts, words
 from scripts.course.search_index import INDEX_CONFIG, ZH_SEPARATOR, ZWSP
 
@@ -87,3 +89,8 @@ def test_every_word_gets_the_fields_of_the_sections_that_hold_it_in_the_config()
         "proposals": [(0, 1)], "a": [(1, 3)], "proposal,": [(1, 1)], "proposal": [(1, 1), (5, 1)], "and": [(1, 1)],
         "report": [(1, 1), (3, 1)], "duty": [(5, 1)]}
     assert index["config"].get("counted") is None  # the index given is left as it was
+
+
+def test_a_separator_that_cannot_be_translated_faithfully_is_refused() -> None:
+    with pytest.raises(ValueError, match="not translated"):
+        python_separator(r"[^\S]+")

@@ -35,12 +35,18 @@ JS_SPACE = "\u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000\ufeff"
 
 
 def python_separator(separator: str) -> re.Pattern[str]:
-    """A JavaScript separator (no flags) as a Python pattern that splits text the same way."""
+    """A JavaScript separator (no flags) as a Python pattern that splits text the same way.
+
+    With re.ASCII, \\w, \\d and \\b mean what they mean in JavaScript; \\s gets JavaScript's wider white
+    space. \\S is refused rather than translated wrongly; an unescaped `.` (which the separators of
+    search_index.INDEX_CONFIG do not use) would also differ, at line ends."""
     out, in_class, i = [], False, 0
     while i < len(separator):
         char = separator[i]
         if char == "\\" and i + 1 < len(separator):
             escape = separator[i : i + 2]
+            if escape == r"\S":
+                raise ValueError(f"search separator {separator!r}: \\S is not translated to Python")
             out.append((r"\s" + JS_SPACE if in_class else rf"[\s{JS_SPACE}]") if escape == r"\s" else escape)
             i += 2
             continue
