@@ -186,6 +186,17 @@ def test_every_listed_question_word_is_dropped_from_a_query(online_site: Site, p
     assert {q: r for q, r in zip(queries, rewritten, strict=True) if r != word} == {}
 
 
+def test_results_mark_the_words_found_in_an_index_built_from_the_builds_counts(site: Site, page: Page) -> None:
+    """Online in a Web Worker, offline in the iframe-worker shim: the worker builds from the counts (it does
+    not fall back to cutting the text) and still marks the words in the results it cuts afterwards."""
+    page.goto(site.url())
+    assert search(page, "界别")
+    expect(page.locator(".md-search-result__article mark").first).to_have_text("界别")
+    check = "() => typeof courseSearch === 'object' ? courseSearch.counted() : null"
+    built = [context.evaluate(check) for context in [*page.workers, *page.frames]]
+    assert [flag for flag in built if flag is not None] == [True]
+
+
 def test_results_on_english_pages_are_english_and_show_section_headings(site: Site, page: Page) -> None:
     outcomes = run_queries(page, lambda lang: site.url("en" if lang == "en" else ""), site.base + "/",
                            [{"query": "informed", "lang": "en", "expect": ["en/lectures/lecture-12"]}])

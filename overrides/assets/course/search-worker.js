@@ -452,5 +452,6 @@
       return listener.call(this, event);
     }, options);
   };
-  scope.courseSearch = { rewrite: rewrite, index: function () { return state.index; } };  // for the tests
+  scope.courseSearch = { rewrite: rewrite, index: function () { return state.index; },  // for the tests
+                         counted: function () { return state.counted !== null; } };
 })(self, QUERY_WORDS);
