@@ -78,6 +78,9 @@ def open_search(page: Any) -> None:
     box.fill("政协" if page.evaluate("document.documentElement.lang").startswith("zh") else "CPPCC")
     box.press("End")
     page.wait_for_function(READY, timeout=20000)
+    # the word's own results, not only the empty query's answer that ends "initializing": no later answer to
+    # anything but the timed queries can redraw the list
+    page.wait_for_function("() => document.querySelector('.md-search-result__item') !== null", timeout=20000)
 
 
 def run_queries(page: Any, home_url: Any, base: str, queries: list[dict[str, Any]]) -> list[Outcome]:
